@@ -1,0 +1,39 @@
+# ShockFlow: two commands set everything up on a fresh Debian machine.
+#   make run   — installs missing system packages, builds (release), runs the main job on the default economy
+#   make test  — installs missing system packages, runs the whole test suite
+#   make bench — benchmarks (see bench/README.md); results go to bench/RESULTS.md by hand
+
+SYSTEM_PACKAGES := libopenblas-dev liblapacke-dev pkg-config
+SWIFT ?= swift
+RELEASE_BIN := .build/release/shockflow
+
+.PHONY: all deps build run test bench clean
+
+all: build
+
+deps:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing system packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product shockflow
+
+run: build
+	$(RELEASE_BIN) economy analyze --out results/default-economy
+	@echo "Results written to results/default-economy/"
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --parallel
+
+bench: build
+	bash bench/run.sh
+
+clean:
+	rm -rf .build results/*/

@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ShockFlow",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "shockflow", targets: ["shockflow"]),
+        .library(name: "ShockFlowLinearAlgebra", targets: ["ShockFlowLinearAlgebra"]),
+        .library(name: "ShockFlowModel", targets: ["ShockFlowModel"]),
+        .library(name: "ShockFlowIO", targets: ["ShockFlowIO"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "COpenBLAS",
+            path: "Sources/COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
+        ),
+        .target(name: "ShockFlowLinearAlgebra", dependencies: ["COpenBLAS"]),
+        .target(name: "ShockFlowModel", dependencies: ["ShockFlowLinearAlgebra"]),
+        .target(
+            name: "ShockFlowIO",
+            dependencies: ["ShockFlowModel", "ShockFlowLinearAlgebra", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "shockflow",
+            dependencies: [
+                "ShockFlowIO", "ShockFlowModel", "ShockFlowLinearAlgebra",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ShockFlowLinearAlgebraTests", dependencies: ["ShockFlowLinearAlgebra"]),
+        .testTarget(
+            name: "ShockFlowModelTests",
+            dependencies: ["ShockFlowModel", "ShockFlowLinearAlgebra"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ShockFlowIOTests",
+            dependencies: ["ShockFlowIO", "ShockFlowModel", "ShockFlowLinearAlgebra"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "ShockFlowCLITests", dependencies: ["ShockFlowIO"]),
+    ]
+)

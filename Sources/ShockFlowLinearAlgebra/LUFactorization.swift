@@ -1,0 +1,94 @@
+import COpenBLAS
+
+/// An LU factorisation with partial pivoting (`dgetrf`), computed once and reused for
+/// any number of solves (`dgetrs`, many right-hand sides per call).
+public struct LUFactorization: Sendable {
+    public let order: Int
+    /// The packed L and U factors as LAPACK returns them.
+    let factors: [Double]
+    let pivots: [Int32]
+    /// The 1-norm of the factored matrix, kept for the condition estimate.
+    public let oneNorm: Double
+
+    public init(_ matrix: Matrix) throws {
+        guard matrix.isSquare else {
+            throw LinearAlgebraError.dimensionMismatch(
+                operation: "LU factorisation", expected: "square matrix", actual: "\(matrix.rows)×\(matrix.columns)")
+        }
+        let n = matrix.rows
+        let n32 = try lapackInt(n)
+        var factors = matrix.elements
+        var pivots = [Int32](repeating: 0, count: n)
+        let oneNorm = n == 0 ? 0 : matrix.elements.withUnsafeBufferPointer { buffer in
+            LAPACKE_dlange(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "1")), n32, n32, buffer.baseAddress, max(1, n32))
+        }
+        if n > 0 {
+            let info = factors.withUnsafeMutableBufferPointer { buffer in
+                pivots.withUnsafeMutableBufferPointer { pivotBuffer in
+                    LAPACKE_dgetrf(LAPACK_COL_MAJOR, n32, n32, buffer.baseAddress, n32, pivotBuffer.baseAddress)
+                }
+            }
+            if info > 0 { throw LinearAlgebraError.singular(pivot: Int(info)) }
+            if info < 0 { throw LinearAlgebraError.illegalArgument(routine: "dgetrf", position: Int(-info)) }
+        }
+        self.order = n
+        self.factors = factors
+        self.pivots = pivots
+        self.oneNorm = oneNorm
+    }
+
+    /// Solves `op(M)·X = B` for all columns of B in one `dgetrs` call.
+    public func solve(_ rightHandSides: Matrix, transpose: Transpose = .none) throws -> Matrix {
+        guard rightHandSides.rows == order else {
+            throw LinearAlgebraError.dimensionMismatch(
+                operation: "LU solve", expected: "\(order) rows", actual: "\(rightHandSides.rows) rows")
+        }
+        var solution = rightHandSides
+        if order == 0 || rightHandSides.columns == 0 { return solution }
+        let n32 = try lapackInt(order), nrhs = try lapackInt(rightHandSides.columns)
+        let trans = CChar(UInt8(ascii: transpose == .none ? "N" : "T"))
+        let info = factors.withUnsafeBufferPointer { factorBuffer in
+            pivots.withUnsafeBufferPointer { pivotBuffer in
+                solution.elements.withUnsafeMutableBufferPointer { buffer in
+                    LAPACKE_dgetrs(
+                        LAPACK_COL_MAJOR, trans, n32, nrhs, factorBuffer.baseAddress, n32, pivotBuffer.baseAddress,
+                        buffer.baseAddress, n32)
+                }
+            }
+        }
+        if info < 0 { throw LinearAlgebraError.illegalArgument(routine: "dgetrs", position: Int(-info)) }
+        return solution
+    }
+
+    /// Solves `op(M)·x = b` for one vector.
+    public func solve(_ rightHandSide: [Double], transpose: Transpose = .none) throws -> [Double] {
+        try solve(Matrix(column: rightHandSide), transpose: transpose).elements
+    }
+
+    /// Estimate of the reciprocal 1-norm condition number (`dgecon`); 0 means singular to working precision.
+    public func reciprocalConditionNumber() throws -> Double {
+        if order == 0 { return 1 }
+        let n32 = try lapackInt(order)
+        var rcond = 0.0
+        let info = factors.withUnsafeBufferPointer { buffer in
+            LAPACKE_dgecon(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "1")), n32, buffer.baseAddress, n32, oneNorm, &rcond)
+        }
+        if info < 0 { throw LinearAlgebraError.illegalArgument(routine: "dgecon", position: Int(-info)) }
+        return rcond
+    }
+
+    /// The explicit inverse (`dgetri`). Use only when the inverse itself is the result asked for.
+    public func inverse() throws -> Matrix {
+        var result = try Matrix(rows: order, columns: order, columnMajor: factors)
+        if order == 0 { return result }
+        let n32 = try lapackInt(order)
+        let info = result.elements.withUnsafeMutableBufferPointer { buffer in
+            pivots.withUnsafeBufferPointer { pivotBuffer in
+                LAPACKE_dgetri(LAPACK_COL_MAJOR, n32, buffer.baseAddress, n32, pivotBuffer.baseAddress)
+            }
+        }
+        if info > 0 { throw LinearAlgebraError.singular(pivot: Int(info)) }
+        if info < 0 { throw LinearAlgebraError.illegalArgument(routine: "dgetri", position: Int(-info)) }
+        return result
+    }
+}

@@ -1,0 +1,2 @@
+import ShockFlowLinearAlgebra
+print(BLASRuntime.coreName)

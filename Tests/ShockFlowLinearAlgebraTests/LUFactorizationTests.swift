@@ -1,0 +1,70 @@
+import Testing
+@testable import ShockFlowLinearAlgebra
+
+@Suite struct LUFactorizationTests {
+    /// Miller & Blair (2009), section 2.3: A = [[.15,.25],[.20,.05]] has
+    /// L = (I − A)⁻¹ = [[1.2541, 0.3300], [0.2640, 1.1221]] (four decimals, as printed).
+    @Test func millerBlairTwoSectorInverse() throws {
+        let a = try Matrix(rowMajor: [[0.15, 0.25], [0.20, 0.05]])
+        let leontief = try LUFactorization(a.identityMinus()).inverse()
+        let printed = [[1.2541, 0.3300], [0.2640, 1.1221]]
+        for i in 0..<2 {
+            for j in 0..<2 { #expect(abs(leontief[i, j] - printed[i][j]) < 5e-5) }
+        }
+    }
+
+    /// Solving against many right-hand sides at once equals solving them one by one, and M·X = B.
+    @Test func multipleRightHandSidesMatchSingleSolves() throws {
+        var generator = SplitMix64(seed: 7)
+        let n = 40, nrhs = 9
+        var m = Matrix(rows: n, columns: n)
+        for index in m.elements.indices { m.elements[index] = generator.nextUnit() - 0.5 }
+        for i in 0..<n { m[i, i] += Double(n) }
+        var b = Matrix(rows: n, columns: nrhs)
+        for index in b.elements.indices { b.elements[index] = generator.nextUnit() }
+        let lu = try LUFactorization(m)
+        let batched = try lu.solve(b)
+        for column in 0..<nrhs {
+            let single = try lu.solve(b.column(column))
+            for i in 0..<n { #expect(abs(single[i] - batched[i, column]) <= 1e-13) }
+        }
+        let residual = try Matrix.product(m, batched)
+        for index in residual.elements.indices { #expect(abs(residual.elements[index] - b.elements[index]) < 1e-11) }
+        // The transposed solve satisfies Mᵀ·X = B.
+        let transposedSolution = try lu.solve(b, transpose: .transposed)
+        let transposedResidual = try Matrix.product(m, transposedSolution, transposeA: .transposed)
+        for index in b.elements.indices { #expect(abs(transposedResidual.elements[index] - b.elements[index]) < 1e-11) }
+    }
+
+    @Test func singularMatrixNamesPivot() throws {
+        let m = try Matrix(rowMajor: [[1, 2], [2, 4]])
+        #expect(throws: LinearAlgebraError.singular(pivot: 2)) { try LUFactorization(m) }
+    }
+
+    /// The 1-norm condition number of diag(1, 100) is exactly 100; dgecon's estimate is exact for diagonals.
+    @Test func conditionEstimateOfDiagonal() throws {
+        let m = try Matrix(rowMajor: [[1, 0], [0, 100]])
+        let rcond = try LUFactorization(m).reciprocalConditionNumber()
+        #expect(abs(1 / rcond - 100) < 1e-9)
+    }
+
+    @Test func dimensionMismatchIsTyped() throws {
+        let lu = try LUFactorization(Matrix.identity(3))
+        #expect(throws: LinearAlgebraError.self) { try lu.solve(Matrix(rows: 2, columns: 1)) }
+        #expect(throws: LinearAlgebraError.self) { try Matrix.product(Matrix(rows: 2, columns: 3), Matrix(rows: 2, columns: 3)) }
+    }
+}
+
+/// A small seeded generator for test data (SplitMix64).
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+}
