@@ -25,7 +25,8 @@ let package = Package(
         .target(name: "ShockFlowModel", dependencies: ["ShockFlowLinearAlgebra"]),
         .target(
             name: "ShockFlowIO",
-            dependencies: ["ShockFlowModel", "ShockFlowLinearAlgebra", .product(name: "Yams", package: "Yams")]
+            dependencies: ["ShockFlowModel", "ShockFlowLinearAlgebra", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources")]
         ),
         .executableTarget(
             name: "shockflow",
