@@ -35,6 +35,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "shockflow-bench",
+            dependencies: ["ShockFlowIO", "ShockFlowModel", "ShockFlowLinearAlgebra"],
+            path: "bench/shockflow-bench"
+        ),
         .testTarget(name: "ShockFlowLinearAlgebraTests", dependencies: ["ShockFlowLinearAlgebra"]),
         .testTarget(
             name: "ShockFlowModelTests",

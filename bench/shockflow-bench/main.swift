@@ -1,0 +1,2 @@
+import ShockFlowLinearAlgebra
+print("kernel: \(BLASRuntime.coreName)")
