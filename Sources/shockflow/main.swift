@@ -1,2 +1,2 @@
-import ShockFlowLinearAlgebra
-print(BLASRuntime.coreName)
+FastKernel.reexecuteIfNeeded()
+ShockFlowCommand.main()

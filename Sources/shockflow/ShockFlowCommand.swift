@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// The `shockflow` command: supply-chain shock scenarios on multi-regional input–output tables.
+struct ShockFlowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shockflow",
+        abstract: "Supply-chain shock scenarios on multi-regional input–output tables.",
+        version: ShockFlowVersion.current,
+        subcommands: [Info.self, EconomyCommand.self]
+    )
+}
+
+/// The engine version written into manifests and shown by `shockflow info`.
+enum ShockFlowVersion {
+    static let current = "0.1.0"
+}
