@@ -1,2 +1,4 @@
+import ShockFlowLinearAlgebra
+
 FastKernel.reexecuteIfNeeded()
 ShockFlowCommand.main()

@@ -1,2 +1,53 @@
+// shockflow-bench: kernels timed through ShockFlow's own Swift wrappers, for bench/run.sh.
+//   shockflow-bench kernel                 the OpenBLAS kernel in use
+//   shockflow-bench dgemm N REPS           GFLOP/s of Matrix.gemm at n×n (median of REPS)
+//   shockflow-bench solve N NRHS REPS      seconds to factor I − A once and solve NRHS demand vectors (median)
+import Foundation
 import ShockFlowLinearAlgebra
-print("kernel: \(BLASRuntime.coreName)")
+
+FastKernel.reexecuteIfNeeded()
+
+func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+/// I − A with A ≥ 0 and column sums 0.6: a well-conditioned Leontief matrix, as in real tables.
+func leontiefMatrix(order n: Int) -> Matrix {
+    var generator = SystemRandomNumberGenerator()
+    var a = Matrix(rows: n, columns: n)
+    for j in 0..<n {
+        var column = (0..<n).map { _ in Double.random(in: 0..<1, using: &generator) }
+        let sum = column.reduce(0, +)
+        column = column.map { -0.6 * $0 / sum }
+        column[j] += 1
+        a.setColumn(j, to: column)
+    }
+    return a
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let numbers = arguments.dropFirst().compactMap { Int($0) }
+switch (arguments.first, numbers.count) {
+case ("kernel", _):
+    print(BLASRuntime.coreName)
+case ("dgemm", 2) where numbers.allSatisfy({ $0 > 0 }):
+    let (n, reps) = (numbers[0], numbers[1])
+    let a = Matrix(rows: n, columns: n, repeating: 0.5), b = Matrix(rows: n, columns: n, repeating: 0.25)
+    var c = Matrix(rows: n, columns: n)
+    try Matrix.gemm(a, b, into: &c)
+    let times = try (0..<reps).map { _ in try seconds { try Matrix.gemm(a, b, into: &c) } }
+    print(String(format: "GFLOPS %.2f", 2 * pow(Double(n), 3) / median(times) / 1e9))
+case ("solve", 3) where numbers.allSatisfy({ $0 > 0 }):
+    let (n, nrhs, reps) = (numbers[0], numbers[1], numbers[2])
+    let m = leontiefMatrix(order: n)
+    let demand = Matrix(rows: n, columns: nrhs, repeating: 1)
+    let times = try (0..<reps).map { _ in try seconds { _ = try LUFactorization(m).solve(demand) } }
+    print(String(format: "SECONDS %.5f", median(times)))
+default:
+    FileHandle.standardError.write(Data("usage: shockflow-bench kernel | dgemm N REPS | solve N NRHS REPS\n".utf8))
+    exit(2)
+}

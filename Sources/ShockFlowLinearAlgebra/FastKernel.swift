@@ -1,13 +1,13 @@
 import Foundation
-import ShockFlowLinearAlgebra
 
 /// Restarts the process once with `OPENBLAS_CORETYPE` set when OpenBLAS fell back to a
 /// generic kernel on a CPU it does not recognise (see docs/blas-kernel.md).
-enum FastKernel {
+public enum FastKernel {
     /// Environment variable recording the core type ShockFlow chose, for `shockflow info`.
-    static let chosenVariable = "SHOCKFLOW_BLAS_KERNEL_CHOSEN"
+    public static let chosenVariable = "SHOCKFLOW_BLAS_KERNEL_CHOSEN"
 
-    static func reexecuteIfNeeded() {
+    /// Call first thing in `main`, before any BLAS work; returns only when no restart is needed (or it failed).
+    public static func reexecuteIfNeeded() {
         let environment = ProcessInfo.processInfo.environment
         guard
             let coreType = KernelChoice.coreTypeToRequest(

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# make bench: ShockFlow's benchmarks, each a ratio against a baseline measured in this same run.
+# Prints a report; copy the figures into bench/RESULTS.md with the date and machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+swift build -c release --product shockflow >/dev/null
+swift build -c release --product shockflow-bench >/dev/null
+bin=.build/release
+venv=.venv-bench
+if [ ! -x "$venv/bin/python" ]; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q numpy pymrio
+fi
+py="$venv/bin/python"
+cc -O2 -o "$work/dgemm" bench/c/dgemm.c -lopenblas
+
+ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
+
+echo "== machine"
+echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores"
+echo "shockflow kernel: $("$bin/shockflow-bench" kernel)"
+echo "C baseline kernel (OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}): as OpenBLAS detects it"
+
+echo "== DGEMM n=2000 (median of 5)"
+swift_gflops=$("$bin/shockflow-bench" dgemm 2000 5 | awk '{print $2}')
+c_gflops=$("$work/dgemm" 2000 5 | awk '{print $2}')
+echo "Swift wrapper: $swift_gflops GFLOP/s   C: $c_gflops GFLOP/s   wrapper/C: $(ratio "$swift_gflops" "$c_gflops")"
+
+echo "== 1,000 demand vectors at n=1302: factor once + one multi-RHS solve (median of 5)"
+swift_solve=$("$bin/shockflow-bench" solve 1302 1000 5 | awk '{print $2}')
+numpy_solve=$("$py" bench/numpy_batched_solve.py 1302 1000 5 | awk '{print $2}')
+echo "ShockFlow: ${swift_solve}s   numpy.linalg.solve: ${numpy_solve}s   speed-up: $(ratio "$numpy_solve" "$swift_solve")x"
+
+if [ -f bench/analyze_vs_pymrio.sh ]; then
+  bash bench/analyze_vs_pymrio.sh "$bin/shockflow" "$py" "$work"
+fi
