@@ -1,0 +1,73 @@
+import ShockFlowLinearAlgebra
+
+/// The static input–output analysis of one economy (MODEL (3)–(12)).
+///
+/// Coefficients are computed once and I − A and I − B are each factored once (LU); every
+/// response, multiplier and linkage is a solve against these factors, never an explicit inverse.
+public struct InputOutputAnalysis: Sendable {
+    public let economy: Economy
+    /// A, n×n (MODEL (3)).
+    public let technicalCoefficients: Matrix
+    /// B, n×n (MODEL (4)).
+    public let allocationCoefficients: Matrix
+    /// a_v = v ⊘ x (MODEL (6)).
+    public let valueAddedCoefficients: [Double]
+    /// a_m = m·diag(x)⁻¹, P×n (MODEL (6)).
+    public let importCoefficients: Matrix
+    /// Y·1: each cell's total sales to final demand in the base year.
+    public let totalFinalDemand: [Double]
+    /// Cells with zero gross output: zero columns in A, zero rows in B, never divided by.
+    public let zeroOutputCells: [Int]
+    /// LU of I − A, shared by every demand-driven solve (MODEL (5), (7)).
+    public let leontiefFactorization: LUFactorization
+    /// LU of I − B, shared by every supply-driven solve (MODEL (6), (8)).
+    public let ghoshFactorization: LUFactorization
+
+    /// Computes the coefficients and factors I − A and I − B.
+    /// - Throws: `StaticModelError.inconsistentShape` when the economy's arrays do not fit
+    ///   together, `.nonFiniteValue` for NaN or ±Inf, `.singularSystem` naming the cell when
+    ///   I − A or I − B cannot be factored.
+    public init(economy: Economy) throws {
+        if let problem = economy.shapeProblems().first {
+            throw StaticModelError.inconsistentShape(field: problem.field, expected: problem.expected, actual: problem.actual)
+        }
+        if let finding = economy.nonFiniteFindings().first {
+            throw StaticModelError.nonFiniteValue(detail: finding.message)
+        }
+        let x = economy.grossOutput
+        self.economy = economy
+        technicalCoefficients = try InputOutputCoefficients.technical(
+            intermediateFlows: economy.intermediateFlows, grossOutput: x)
+        allocationCoefficients = try InputOutputCoefficients.allocation(
+            intermediateFlows: economy.intermediateFlows, grossOutput: x)
+        valueAddedCoefficients = try InputOutputCoefficients.valueAdded(economy.valueAdded, grossOutput: x)
+        importCoefficients = try InputOutputCoefficients.imports(
+            intermediateImports: economy.intermediateImports, grossOutput: x)
+        totalFinalDemand = try economy.finalDemand.rowSums()
+        zeroOutputCells = x.indices.filter { x[$0] == 0 }
+        leontiefFactorization = try factorIdentityMinus(
+            technicalCoefficients, system: "I − A", describeColumn: economy.describeCell)
+        ghoshFactorization = try factorIdentityMinus(
+            allocationCoefficients, system: "I − B", describeColumn: economy.describeCell)
+    }
+
+    public var cellCount: Int { economy.cellCount }
+    /// x: gross output per cell, as the table states it.
+    public var output: [Double] { economy.grossOutput }
+    /// v: value added per cell, as the table states it.
+    public var valueAdded: [Double] { economy.valueAdded }
+
+    /// The explicit Leontief inverse L = (I − A)⁻¹ (MODEL (5), `dgetri`), for a matrices report only.
+    public func leontiefInverse() throws -> Matrix { try leontiefFactorization.inverse() }
+
+    /// The explicit Ghosh inverse G = (I − B)⁻¹ (MODEL (6), `dgetri`), for a matrices report only.
+    public func ghoshInverse() throws -> Matrix { try ghoshFactorization.inverse() }
+
+    /// Checks that a right-hand side has one row per cell.
+    func requireCellRows(_ matrix: Matrix, field: String) throws {
+        guard matrix.rows == cellCount else {
+            throw StaticModelError.inconsistentShape(
+                field: field, expected: "\(cellCount) rows (one per cell)", actual: "\(matrix.rows) rows")
+        }
+    }
+}
