@@ -51,6 +51,6 @@ let package = Package(
             dependencies: ["ShockFlowIO", "ShockFlowModel", "ShockFlowLinearAlgebra"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "ShockFlowCLITests", dependencies: ["ShockFlowIO"]),
+        .testTarget(name: "ShockFlowCLITests", dependencies: ["ShockFlowIO"], exclude: ["Snapshots"]),
     ]
 )

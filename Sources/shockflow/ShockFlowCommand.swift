@@ -1,4 +1,5 @@
 import ArgumentParser
+import ShockFlowIO
 
 /// The `shockflow` command: supply-chain shock scenarios on multi-regional input–output tables.
 struct ShockFlowCommand: ParsableCommand {
@@ -6,11 +7,6 @@ struct ShockFlowCommand: ParsableCommand {
         commandName: "shockflow",
         abstract: "Supply-chain shock scenarios on multi-regional input–output tables.",
         version: ShockFlowVersion.current,
-        subcommands: [Info.self, EconomyCommand.self]
+        subcommands: [Info.self, EconomyCommand.self, SensitivityCommand.self]
     )
-}
-
-/// The engine version written into manifests and shown by `shockflow info`.
-enum ShockFlowVersion {
-    static let current = "0.1.0"
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ShockFlowIO
 import ShockFlowLinearAlgebra
 
 /// `shockflow info`: version, BLAS kernel and threads.

@@ -1,0 +1,43 @@
+import ShockFlowModel
+import Yams
+
+/// Writes `economy.yaml` for an economy: keys in a fixed order, groups sorted by name, so the
+/// same economy always gives the same bytes.
+enum ManifestWriter {
+    static func yaml(for economy: Economy) throws -> String {
+        let metadata = economy.metadata
+        var pairs: [(Node, Node)] = [(text("name"), text(metadata.name))]
+        if let year = metadata.year { pairs.append((text("year"), Node(String(year)))) }
+        pairs.append((text("money_unit"), text(metadata.moneyUnit)))
+        if !metadata.source.isEmpty { pairs.append((text("source"), text(metadata.source))) }
+        pairs.append((text("regions"), labels(economy.regions)))
+        pairs.append((text("sectors"), labels(economy.sectors)))
+        pairs.append((text("final_demand_categories"), labels(economy.finalDemandCategories)))
+        if !economy.importProducts.isEmpty { pairs.append((text("import_products"), labels(economy.importProducts))) }
+        if !metadata.regionGroups.isEmpty { pairs.append((text("region_groups"), groups(metadata.regionGroups))) }
+        if !metadata.sectorGroups.isEmpty { pairs.append((text("sector_groups"), groups(metadata.sectorGroups))) }
+        do {
+            return try Yams.serialize(node: Node(pairs), width: -1, allowUnicode: true)
+        } catch {
+            throw DataFileError.writeFailed(path: EconomyFolderReader.manifestFile, reason: "\(error)")
+        }
+    }
+
+    /// A string scalar, quoted when YAML would otherwise read it as a number, boolean or null.
+    private static func text(_ value: String) -> Node { .scalar(value.represented()) }
+
+    private static func labels(_ labels: [Label]) -> Node {
+        Node(labels.map { label in
+            var pairs: [(Node, Node)] = [(text("code"), text(label.code))]
+            if label.name != label.code { pairs.append((text("name"), text(label.name))) }
+            if !label.aliases.isEmpty { pairs.append((text("aliases"), Node(label.aliases.map(text), Tag(.seq), .flow))) }
+            return Node(pairs)
+        })
+    }
+
+    private static func groups(_ groups: [String: [String]]) -> Node {
+        Node(groups.keys.sorted().map { name in
+            (text(name), Node((groups[name] ?? []).map(text), Tag(.seq), .flow))
+        })
+    }
+}

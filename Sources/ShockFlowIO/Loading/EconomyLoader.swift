@@ -1,0 +1,31 @@
+import ShockFlowModel
+
+/// An economy as loaded, with its provenance.
+public struct LoadedEconomy: Sendable {
+    public var economy: Economy
+    public var source: EconomySource
+    /// Every file that was read, in reading order (for hashing or a manifest of inputs).
+    public var inputFiles: [String]
+    /// What was derived rather than read (e.g. value added as a residual), in plain words.
+    public var notes: [String]
+}
+
+/// Loads economies from any supported source.
+public enum EconomyLoader {
+    /// Loads from a folder or file path, or a built-in economy name (see `EconomySource.resolve`).
+    /// Throws `DataFileError`, naming the file and line or cell of every problem found.
+    public static func load(_ source: String) throws -> LoadedEconomy {
+        try load(EconomySource.resolve(source))
+    }
+
+    public static func load(_ source: EconomySource) throws -> LoadedEconomy {
+        let reading: EconomyReading
+        switch source.format {
+        case .shockFlowFolder: reading = try EconomyFolderReader.read(folder: source.path)
+        case .pymrioFolder: reading = try PymrioFolderReader.read(folder: source.path)
+        case .nationalTable: reading = try NationalTableReader.read(path: source.path)
+        }
+        return LoadedEconomy(
+            economy: reading.economy, source: source, inputFiles: reading.inputFiles, notes: reading.notes)
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import ShockFlowIO
+import ShockFlowModel
+
+/// `shockflow economy analyze [ECONOMY] --out DIR [--matrices]`: static input–output analysis, MODEL (3)–(10).
+struct EconomyAnalyze: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Write output, value added, multipliers and linkages (and, on request, A, L, B, G) as CSV.",
+        discussion: """
+            Writes DIR/output.csv (region,sector,output,value_added), DIR/multipliers.csv
+            (region,sector,output_multiplier,value_added_multiplier,backward_linkage,forward_linkage),
+            DIR/manifest.json and, with --matrices, A.csv, L.csv, B.csv and G.csv in the long layout
+            from_region,from_sector,to_region,to_sector,value. The folder appears whole or not at all.
+            """)
+
+    @Argument(help: "An economy folder or file, or a built-in name (\(Defaults.economy) when omitted).")
+    var economy: String = Defaults.economy
+
+    @Option(help: "The output folder (replaced if it exists).")
+    var out: String
+
+    @Flag(help: "Also write the coefficient matrices A and B and the inverses L and G.")
+    var matrices = false
+
+    func run() throws {
+        try CommandFailure.reporting {
+            let started = Date()
+            let loaded = try EconomyLoader.load(economy)
+            let analysis = try InputOutputAnalysis(economy: loaded.economy)
+            let manifest = try RunManifest(
+                command: "economy analyze", loaded: loaded, parameters: ["matrices": String(matrices)],
+                startedAt: started)
+            try StaticAnalysisWriter.write(
+                analysis, loaded: loaded, includeMatrices: matrices, to: out, manifest: manifest)
+        }
+    }
+}
