@@ -1,0 +1,162 @@
+import Foundation
+import ShockFlowLinearAlgebra
+
+extension PlanHorizonModel {
+    /// Runs every scenario and its baseline, handing each period's record to `onPeriod` as soon
+    /// as it is solved (so a caller can stream or aggregate instead of keeping all periods).
+    public func run(_ scenarios: [Scenario], onPeriod: (PeriodRecord) throws -> Void) throws -> ScenarioBatch {
+        guard !scenarios.isEmpty else { throw PlanHorizonError.noScenarios }
+        let batch = ScenarioBatch(scenarios)
+        let setups = try batch.columns.map { try ScenarioColumn(scenario: $0, model: self) }
+        var loop = PeriodLoop(model: self, setups: setups)
+        for period in 0..<horizon.periods {
+            let record = try loop.solve(period: period)
+            try onPeriod(record)
+            if period + 1 < horizon.periods { try loop.advance(after: record) }
+        }
+        return batch
+    }
+}
+
+/// The state carried from period to period for all columns (MODEL section 4, period loop).
+struct PeriodLoop {
+    let model: PlanHorizonModel
+    let setups: [ScenarioColumn]
+    let names: [String]
+    let (cellCount, regionCount, sectorCount, productCount, columnCount): (Int, Int, Int, Int, Int)
+    /// θ (P×N), constant over the horizon.
+    let substitutability: Matrix
+    /// Ī_ref: regional totals of the unshocked I(0), the reference of (24).
+    var referenceInvestment: Matrix
+    /// k(t), W(t), I(t) (n×N).
+    var capitalIndex: Matrix
+    var weights: Matrix
+    var investment: Matrix
+    /// ψ ∘ I of the last G_max periods, slot t mod G_max (20).
+    var deliveredInvestment: [Matrix]
+    /// φ(t) of the period just solved, for the scores.
+    var availability: Matrix
+
+    init(model: PlanHorizonModel, setups: [ScenarioColumn]) {
+        let structure = model.rationing.structure
+        self.model = model
+        self.setups = setups
+        names = setups.map(\.name)
+        (cellCount, regionCount, sectorCount, productCount, columnCount) =
+            (structure.cellCount, structure.regionCount, structure.sectorCount, structure.importProductCount, setups.count)
+        var theta = Matrix(rows: productCount, columns: columnCount)
+        for (column, setup) in setups.enumerated() { theta.setColumn(column, to: setup.substitutability) }
+        substitutability = theta
+        capitalIndex = Matrix(rows: cellCount, columns: columnCount, repeating: 1)
+        weights = Matrix(rows: cellCount, columns: columnCount)
+        for (column, setup) in setups.enumerated() { weights.setColumn(column, to: setup.baseWeights) }
+        investment = Matrix(rows: cellCount, columns: columnCount)
+        referenceInvestment = Matrix(rows: regionCount, columns: columnCount)
+        deliveredInvestment = Array(
+            repeating: Matrix(rows: cellCount, columns: columnCount), count: setups.map(\.lag).max() ?? 1)
+        availability = Matrix(rows: productCount, columns: columnCount, repeating: 1)
+        for column in 0..<columnCount {
+            allocateInvestment(column: column, period: 0, budgetFactor: 1)
+            for i in 0..<cellCount { referenceInvestment[i / sectorCount, column] += investment[i, column] }
+            let factors = setups[column].schedule.factors(at: 0)
+            allocateInvestment(column: column, period: 0, budgetFactor: budgetFactor(column, factors))
+        }
+    }
+
+    /// Capacity (18), imports, final demand (24), then the supply-constrained step of period t.
+    mutating func solve(period t: Int) throws -> PeriodRecord {
+        let (n, columns) = (cellCount, columnCount)
+        var capacity = Matrix(rows: n, columns: columns)
+        var finalDemand = Matrix(rows: n, columns: columns)
+        var investmentChange = Matrix(rows: regionCount, columns: columns)
+        availability = Matrix(rows: productCount, columns: columns, repeating: 1)
+        for (column, setup) in setups.enumerated() {
+            let factors = setup.schedule.factors(at: t)
+            let grown = pow(1 + setup.growth, Double(t))
+            var remaining = [Double](repeating: 1, count: n)
+            for (shock, cells) in setup.schedule.capacityTargets {
+                for cell in cells { remaining[cell] *= factors[shock] }
+            }
+            // MODEL (18): c = x̄ ∘ (1 + ε) ∘ k(t) ∘ (1 − s(t)).
+            for i in 0..<n { capacity[i, column] = setup.baseCapacity[i] * capitalIndex[i, column] * remaining[i] }
+            for (shock, products) in setup.schedule.importTargets {
+                for product in products { availability[product, column] *= factors[shock] }
+            }
+            // MODEL (24), first term: (1+g)^t · y_base ∘ (demand and export factors).
+            var demand = model.baseFinalDemand
+            for entry in setup.schedule.finalDemandEntries {
+                let factor = entry.shocks.reduce(1.0) { $0 * factors[$1] }
+                demand[entry.cell] += entry.periodFlow * (factor - 1)
+            }
+            for i in 0..<n { finalDemand[i, column] = grown * demand[i] }
+            // Second term: Γ·(Ī(t) − (1+g)^t·Ī(0)), the change of investment against the balanced path.
+            for i in 0..<n { investmentChange[i / sectorCount, column] += investment[i, column] }
+            for region in 0..<regionCount { investmentChange[region, column] -= grown * referenceInvestment[region, column] }
+        }
+        try Matrix.gemm(model.capitalGoods, investmentChange, beta: 1, into: &finalDemand)
+        let input = RationingInput(
+            capacity: capacity, finalDemand: finalDemand, importAvailability: availability,
+            substitutability: substitutability, importProductCount: productCount)
+        let result = try model.rationing.solve(input, period: t, scenarioNames: names)
+        var capital = capitalIndex
+        for (column, setup) in setups.enumerated() {
+            for i in 0..<n { capital[i, column] *= setup.capital[i] }
+        }
+        return PeriodRecord(
+            period: t, rationing: result, investmentWeight: weights, investment: investment, capital: capital)
+    }
+
+    /// Capital (20), weights (21)–(23) and investment (19) for period t + 1.
+    mutating func advance(after record: PeriodRecord) throws {
+        let t = record.period
+        let n = cellCount
+        // ψ_r(t) = Σ_i Γ[i, r]·ρ_i: the share of region r's capital-goods basket delivered.
+        let delivered = try Matrix.product(model.capitalGoods, record.rationing.rationing, transposeA: .transposed)
+        let slotCount = deliveredInvestment.count
+        for column in 0..<columnCount {
+            for i in 0..<n { deliveredInvestment[t % slotCount][i, column] = delivered[i / sectorCount, column] * investment[i, column] }
+        }
+        for (column, setup) in setups.enumerated() {
+            // MODEL (20): k(t+1) = (1 − δ)·k(t) + ψ(t−G+1)·I(t−G+1) / K; before t = 0 on the balanced path.
+            let arrival = t - setup.lag + 1
+            let balancedArrival =
+                (setup.depreciation + setup.growth) * pow(1 + setup.growth, Double(setup.lag - 1) + Double(arrival))
+            for i in 0..<n {
+                let added: Double
+                if setup.capital[i] <= 0 {
+                    added = 0
+                } else if arrival < 0 {
+                    added = balancedArrival
+                } else {
+                    added = deliveredInvestment[arrival % slotCount][i, column] / setup.capital[i]
+                }
+                capitalIndex[i, column] = (1 - setup.depreciation) * capitalIndex[i, column] + added
+            }
+            let next = InvestmentWeights.next(
+                weights.column(column), column: column, setup: setup, result: record.rationing,
+                availability: availability, substitutes: model.rationing.substitutes, sectorCount: sectorCount)
+            weights.setColumn(column, to: next)
+            let factors = setup.schedule.factors(at: t + 1)
+            allocateInvestment(column: column, period: t + 1, budgetFactor: budgetFactor(column, factors))
+        }
+    }
+
+    private func budgetFactor(_ column: Int, _ factors: [Double]) -> Double {
+        setups[column].schedule.budgetShocks.reduce(1.0) { $0 * factors[$1] }
+    }
+
+    /// MODEL (19): I = R + (B − Σ R)·W with R = δ·K ∘ k and B = (1+g)^t·B(0)·(budget factor).
+    /// When the budget does not cover replacement, replacement is scaled down to fit (I = R·B/Σ R).
+    private mutating func allocateInvestment(column: Int, period t: Int, budgetFactor: Double) {
+        let setup = setups[column]
+        let budget = pow(1 + setup.growth, Double(t)) * setup.budget * budgetFactor
+        var replacementTotal = 0.0
+        for i in 0..<cellCount { replacementTotal += setup.depreciation * setup.capital[i] * capitalIndex[i, column] }
+        let allocable = budget - replacementTotal
+        for i in 0..<cellCount {
+            let replacement = setup.depreciation * setup.capital[i] * capitalIndex[i, column]
+            investment[i, column] =
+                allocable >= 0 ? replacement + allocable * weights[i, column] : replacement * budget / replacementTotal
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// How a shock's strength moves over the periods (MODEL section 4): a value in [0, 1] per
+/// period that multiplies the shock's magnitude. Periods are zero-based; `end` is inclusive.
+public enum ShockProfile: Sendable, Equatable {
+    /// 1 from `start` to `end` (or to the horizon), 0 otherwise.
+    case step(start: Int, end: Int? = nil)
+    /// 1/n, 2/n, … 1 over the n = `periods` periods from `start`, then 1 until `end`.
+    case ramp(start: Int, periods: Int, end: Int? = nil)
+    /// 1 at `start`, then halving every `halfLife` periods.
+    case recovery(start: Int, halfLife: Double)
+    /// One value per period of the horizon.
+    case series([Double])
+
+    /// The profile's value in `period`.
+    public func value(at period: Int) -> Double {
+        switch self {
+        case .step(let start, let end):
+            return period >= start && period <= (end ?? .max) ? 1 : 0
+        case .ramp(let start, let periods, let end):
+            guard period >= start, period <= (end ?? .max) else { return 0 }
+            return min(1, Double(period - start + 1) / Double(periods))
+        case .recovery(let start, let halfLife):
+            return period >= start ? pow(0.5, Double(period - start) / halfLife) : 0
+        case .series(let values):
+            return values.indices.contains(period) ? values[period] : 0
+        }
+    }
+
+    /// Why the profile cannot be used over `periods` periods, or nil when it can.
+    func problem(periods: Int) -> (field: String, value: String, expected: String)? {
+        switch self {
+        case .step(let start, let end):
+            return Self.windowProblem(start: start, end: end)
+        case .ramp(let start, let length, let end):
+            if length < 1 { return ("profile.periods", "\(length)", "at least 1 period") }
+            return Self.windowProblem(start: start, end: end)
+        case .recovery(let start, let halfLife):
+            if !(halfLife.isFinite && halfLife > 0) { return ("profile.half_life", "\(halfLife)", "a positive number of periods") }
+            return Self.windowProblem(start: start, end: nil)
+        case .series(let values):
+            if values.count != periods { return ("profile.series", "\(values.count) values", "\(periods) values, one per period") }
+            if let bad = values.first(where: { !(0...1).contains($0) }) { return ("profile.series", "\(bad)", "values in [0, 1]") }
+            return nil
+        }
+    }
+
+    private static func windowProblem(start: Int, end: Int?) -> (field: String, value: String, expected: String)? {
+        if start < 0 { return ("profile.start", "\(start)", "a period ≥ 0") }
+        if let end, end < start { return ("profile.end", "\(end)", "a period ≥ start (\(start))") }
+        return nil
+    }
+}
