@@ -12,7 +12,7 @@ bin=.build/release
 venv=.venv-bench
 if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
-  "$venv/bin/pip" install -q numpy pymrio
+  "$venv/bin/pip" install -q numpy pandas pymrio
 fi
 py="$venv/bin/python"
 cc -O2 -o "$work/dgemm" bench/c/dgemm.c -lopenblas

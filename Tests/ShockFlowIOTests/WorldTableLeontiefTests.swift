@@ -1,0 +1,30 @@
+import ShockFlowLinearAlgebra
+import ShockFlowModel
+import Testing
+
+@testable import ShockFlowIO
+
+/// The built-in WIOD 2011 table is rounded to whole millions of dollars, so MODEL (1) holds only
+/// to the rounding (|x − Z·1 − Y·1| ≤ 108 per its SOURCE.md). MODEL (7) must then reproduce x
+/// from final demand to that rounding carried through the Leontief inverse:
+/// x − L·y = L·(x − A·x − y) = L·r, so |x − L·y|_i ≤ (L·1)_i · max|r| ≤ max(L·1) · max|r|.
+@Suite struct WorldTableLeontiefTests {
+    @Test func leontiefResponseReproducesOutputToTheTablesRounding() throws {
+        let economy = try EconomyLoader.load(Fixtures.builtInEconomies + "/world-2011").economy
+        let analysis = try InputOutputAnalysis(economy: economy)
+        let finalDemand = try economy.finalDemand.rowSums()
+        let n = economy.cellCount
+        let responses = try analysis.leontiefResponse(
+            to: Matrix(rows: n, columns: 2, columnMajor: finalDemand + [Double](repeating: 1, count: n)))
+        let reproduced = responses.column(0), leontiefRowSums = responses.column(1)
+        let sales = try economy.intermediateFlows.rowSums()
+        let worstResidual = (0..<n).map { abs(economy.grossOutput[$0] - sales[$0] - finalDemand[$0]) }.max() ?? 0
+        #expect(worstResidual > 0 && worstResidual <= 108, "the table is rounded, as its SOURCE says")
+        let bound = (leontiefRowSums.max() ?? 0) * worstResidual
+        let worstDeviation = (0..<n).map { abs(economy.grossOutput[$0] - reproduced[$0]) }.max() ?? 0
+        #expect(worstDeviation <= bound, "max |x − L·y| = \(worstDeviation), bound \(bound)")
+        // Relative to the whole economy the rounding is invisible: total output agrees to 1e-6.
+        let totalOutput = economy.grossOutput.reduce(0, +), totalReproduced = reproduced.reduce(0, +)
+        #expect(abs(totalOutput - totalReproduced) / totalOutput < 1e-6)
+    }
+}
