@@ -54,6 +54,9 @@ public enum BuiltInEconomies {
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> [String] {
         var names = Set<String>()
+        if (try? ChinaMRIOBuilder.bundledInputsDirectory(environment: environment)) != nil {
+            names.formUnion(BuiltEconomyCache.names)
+        }
         for directory in searchDirectories(environment: environment) {
             for (name, file) in namedFiles where PathKind(directory + "/" + file) == .file { names.insert(name) }
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []

@@ -32,6 +32,10 @@ public struct EconomySource: Sendable, Equatable {
         guard !argument.contains("/") else {
             throw DataFileError.fileNotFound(path: argument, expected: "an economy folder or file")
         }
+        if BuiltEconomyCache.names.contains(argument) {
+            let cached = try BuiltEconomyCache.folder(for: argument, environment: environment)
+            return EconomySource(path: cached.path, format: .shockFlowFolder, builtInName: argument)
+        }
         let located = try BuiltInEconomies.locate(argument, environment: environment)
         var source = try detect(path: located)
         source.builtInName = argument

@@ -1,5 +1,5 @@
 /// Defaults shared by several subcommands.
 enum Defaults {
     /// The built-in economy used when a command is given none.
-    static let economy = "world-2011"
+    static let economy = "china-2017"
 }

@@ -1,0 +1,26 @@
+import Foundation
+import Testing
+
+/// `shockflow economy build china-2017 --out DIR` (issue 3).
+@Suite struct EconomyBuildCommandTests {
+    @Test func buildsTheChinaTableAndReportsItsAdjustments() throws {
+        let out = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let target = out.appendingPathComponent("china").path
+        let result = try CommandRunner.run(["economy", "build", "china-2017", "--out", target, "--distance-exponent", "1.5"])
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("china-2017: 31 regions × 42 sectors (n = 1302)"))
+        #expect(result.standardOutput.contains("re-exports"))
+        #expect(result.standardOutput.contains("under-reported trade"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: target).sorted()
+        #expect(files.contains("economy.yaml") && files.contains("Z.csv") && files.contains("imports.csv"))
+        let check = try CommandRunner.run(["economy", "check", target])
+        #expect(check.exitCode == 0, "the built folder passes the default checks: \(check.standardOutput)")
+    }
+
+    @Test func unknownRecipeIsAUsageError() throws {
+        let result = try CommandRunner.run(["economy", "build", "china-2099", "--out", "/nonexistent/x"])
+        #expect(result.exitCode == 64)
+        #expect(result.standardError.contains("known recipes are china-2017"))
+    }
+}
