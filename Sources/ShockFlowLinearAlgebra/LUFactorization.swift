@@ -15,11 +15,33 @@ public struct LUFactorization: Sendable {
             throw LinearAlgebraError.dimensionMismatch(
                 operation: "LU factorisation", expected: "square matrix", actual: "\(matrix.rows)×\(matrix.columns)")
         }
-        let n = matrix.rows
+        try self.init(order: matrix.rows, overwriting: matrix.elements)
+    }
+
+    /// Factors I − C for a square C without forming I − C separately: one n×n allocation
+    /// (the factors) instead of two, which matters at n in the thousands.
+    public init(identityMinus coefficients: Matrix) throws {
+        guard coefficients.isSquare else {
+            throw LinearAlgebraError.dimensionMismatch(
+                operation: "LU factorisation of I − C", expected: "square matrix",
+                actual: "\(coefficients.rows)×\(coefficients.columns)")
+        }
+        let n = coefficients.rows
+        var elements = coefficients.elements
+        let count = try lapackInt(elements.count)
+        elements.withUnsafeMutableBufferPointer { buffer in
+            cblas_dscal(count, -1, buffer.baseAddress, 1)
+            for i in 0..<n { buffer[i + i * n] += 1 }
+        }
+        try self.init(order: n, overwriting: elements)
+    }
+
+    /// Factors the n×n column-major `elements` in place (`dgetrf`).
+    private init(order n: Int, overwriting elements: [Double]) throws {
         let n32 = try lapackInt(n)
-        var factors = matrix.elements
+        var factors = elements
         var pivots = [Int32](repeating: 0, count: n)
-        let oneNorm = n == 0 ? 0 : matrix.elements.withUnsafeBufferPointer { buffer in
+        let oneNorm = n == 0 ? 0 : factors.withUnsafeBufferPointer { buffer in
             LAPACKE_dlange(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "1")), n32, n32, buffer.baseAddress, max(1, n32))
         }
         if n > 0 {

@@ -68,3 +68,16 @@ struct SplitMix64 {
     }
     mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 }
+
+@Suite struct IdentityMinusFactorizationTests {
+    /// Factoring I − C directly gives the same factors and solves as factoring the formed I − C.
+    @Test func matchesFactoringTheFormedMatrix() throws {
+        var generator = SplitMix64(seed: 11)
+        var c = Matrix(rows: 30, columns: 30)
+        for index in c.elements.indices { c.elements[index] = generator.nextUnit() / 60 }
+        let direct = try LUFactorization(identityMinus: c)
+        let formed = try LUFactorization(c.identityMinus())
+        #expect(direct.factors == formed.factors && direct.pivots == formed.pivots)
+        #expect(direct.oneNorm == formed.oneNorm)
+    }
+}

@@ -61,10 +61,10 @@ public struct RunManifest: Encodable, Sendable {
     }
 
     static func hashFile(_ path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let digest = SHA256.hex(ofFileAt: path) else {
             throw DataFileError.unreadable(path: path, reason: "cannot read it to compute its SHA-256")
         }
-        return SHA256.hex(of: data)
+        return digest
     }
 
     static func timestamp(_ date: Date) -> String {

@@ -15,7 +15,7 @@ public enum StaticAnalysisWriter {
         if includeMatrices {
             matrices = [
                 ("A", analysis.technicalCoefficients), ("L", try analysis.leontiefInverse()),
-                ("B", analysis.allocationCoefficients), ("G", try analysis.ghoshInverse()),
+                ("B", try analysis.allocationCoefficients()), ("G", try analysis.ghoshInverse()),
             ]
         }
         try AtomicDirectory.write(to: folder) { temporary in

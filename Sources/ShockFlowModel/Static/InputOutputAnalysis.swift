@@ -2,14 +2,13 @@ import ShockFlowLinearAlgebra
 
 /// The static input–output analysis of one economy (MODEL (3)–(12)).
 ///
-/// Coefficients are computed once and I − A and I − B are each factored once (LU); every
+/// Coefficients are computed once and I − A is factored once (LU); every demand-driven
 /// response, multiplier and linkage is a solve against these factors, never an explicit inverse.
+/// B and I − B are formed only when a supply-driven (Ghosh) result is asked for.
 public struct InputOutputAnalysis: Sendable {
     public let economy: Economy
     /// A, n×n (MODEL (3)).
     public let technicalCoefficients: Matrix
-    /// B, n×n (MODEL (4)).
-    public let allocationCoefficients: Matrix
     /// a_v = v ⊘ x (MODEL (6)).
     public let valueAddedCoefficients: [Double]
     /// a_m = m·diag(x)⁻¹, P×n (MODEL (6)).
@@ -20,13 +19,11 @@ public struct InputOutputAnalysis: Sendable {
     public let zeroOutputCells: [Int]
     /// LU of I − A, shared by every demand-driven solve (MODEL (5), (7)).
     public let leontiefFactorization: LUFactorization
-    /// LU of I − B, shared by every supply-driven solve (MODEL (6), (8)).
-    public let ghoshFactorization: LUFactorization
 
-    /// Computes the coefficients and factors I − A and I − B.
+    /// Computes the coefficients and factors I − A.
     /// - Throws: `StaticModelError.inconsistentShape` when the economy's arrays do not fit
     ///   together, `.nonFiniteValue` for NaN or ±Inf, `.singularSystem` naming the cell when
-    ///   I − A or I − B cannot be factored.
+    ///   I − A cannot be factored.
     public init(economy: Economy) throws {
         if let problem = economy.shapeProblems().first {
             throw StaticModelError.inconsistentShape(field: problem.field, expected: problem.expected, actual: problem.actual)
@@ -38,8 +35,6 @@ public struct InputOutputAnalysis: Sendable {
         self.economy = economy
         technicalCoefficients = try InputOutputCoefficients.technical(
             intermediateFlows: economy.intermediateFlows, grossOutput: x)
-        allocationCoefficients = try InputOutputCoefficients.allocation(
-            intermediateFlows: economy.intermediateFlows, grossOutput: x)
         valueAddedCoefficients = try InputOutputCoefficients.valueAdded(economy.valueAdded, grossOutput: x)
         importCoefficients = try InputOutputCoefficients.imports(
             intermediateImports: economy.intermediateImports, grossOutput: x)
@@ -47,8 +42,6 @@ public struct InputOutputAnalysis: Sendable {
         zeroOutputCells = x.indices.filter { x[$0] == 0 }
         leontiefFactorization = try factorIdentityMinus(
             technicalCoefficients, system: "I − A", describeColumn: economy.describeCell)
-        ghoshFactorization = try factorIdentityMinus(
-            allocationCoefficients, system: "I − B", describeColumn: economy.describeCell)
     }
 
     public var cellCount: Int { economy.cellCount }
@@ -60,8 +53,18 @@ public struct InputOutputAnalysis: Sendable {
     /// The explicit Leontief inverse L = (I − A)⁻¹ (MODEL (5), `dgetri`), for a matrices report only.
     public func leontiefInverse() throws -> Matrix { try leontiefFactorization.inverse() }
 
+    /// B, n×n (MODEL (4)), formed on request.
+    public func allocationCoefficients() throws -> Matrix {
+        try InputOutputCoefficients.allocation(intermediateFlows: economy.intermediateFlows, grossOutput: output)
+    }
+
+    /// LU of I − B (MODEL (6)), factored on request: each supply-driven call that needs it factors once.
+    public func ghoshFactorization() throws -> LUFactorization {
+        try factorIdentityMinus(allocationCoefficients(), system: "I − B", describeColumn: economy.describeCell)
+    }
+
     /// The explicit Ghosh inverse G = (I − B)⁻¹ (MODEL (6), `dgetri`), for a matrices report only.
-    public func ghoshInverse() throws -> Matrix { try ghoshFactorization.inverse() }
+    public func ghoshInverse() throws -> Matrix { try ghoshFactorization().inverse() }
 
     /// Checks that a right-hand side has one row per cell.
     func requireCellRows(_ matrix: Matrix, field: String) throws {

@@ -14,7 +14,7 @@ public struct MultipliersAndLinkages: Sendable, Equatable {
 
 extension InputOutputAnalysis {
     /// Multipliers and linkages of every cell: one transposed solve with two right-hand
-    /// sides (1 and a_v) against I − A, and one solve against I − B; no inverse is formed.
+    /// sides (1 and a_v) and one plain solve, both against the LU of I − A; no inverse is formed.
     public func multipliersAndLinkages() throws -> MultipliersAndLinkages {
         let n = cellCount
         let ones = [Double](repeating: 1, count: n)
@@ -22,8 +22,7 @@ extension InputOutputAnalysis {
         let leontiefColumnTotals = try leontiefFactorization.solve(
             Matrix(rows: n, columns: 2, columnMajor: ones + valueAddedCoefficients), transpose: .transposed)
         let outputMultipliers = leontiefColumnTotals.column(0)
-        // MODEL (10): G·1 from (I − B)·g = 1
-        let ghoshRowSums = try ghoshFactorization.solve(ones)
+        let ghoshRowSums = try ghoshRowSums()
         return MultipliersAndLinkages(
             outputMultipliers: outputMultipliers,
             valueAddedMultipliers: leontiefColumnTotals.column(1),
@@ -37,3 +36,25 @@ private func rasmussenNormalized(_ values: [Double]) -> [Double] {
     let mean = values.reduce(0, +) / Double(values.count)
     return values.map { $0 / mean }
 }
+
+extension InputOutputAnalysis {
+    /// G·1 for the forward linkages (MODEL (10)).
+    ///
+    /// B = X⁻¹·A·X on the cells with output, so G = X⁻¹·L·X and G·1 = (L·x) ⊘ x: one solve with
+    /// the LU of I − A already at hand, instead of forming B and factoring I − B. A zero-output
+    /// cell has a zero row in B, so its row of G is e_i and its entry is 1. The similarity needs
+    /// zero-output cells to have no sales or purchases in Z (as balance implies); otherwise G·1
+    /// is solved against I − B itself.
+    func ghoshRowSums() throws -> [Double] {
+        let x = output
+        let n = cellCount
+        if zeroOutputCells.contains(where: { cell in
+            (0..<n).contains { economy.intermediateFlows[cell, $0] != 0 || economy.intermediateFlows[$0, cell] != 0 }
+        }) {
+            return try ghoshFactorization().solve([Double](repeating: 1, count: n))
+        }
+        let leontiefOutput = try leontiefFactorization.solve(x)
+        return (0..<n).map { x[$0] == 0 ? 1 : leontiefOutput[$0] / x[$0] }
+    }
+}
+

@@ -33,7 +33,7 @@ func factorIdentityMinus(
     _ coefficients: Matrix, system: String, describeColumn: (Int) -> String
 ) throws -> LUFactorization {
     do {
-        return try LUFactorization(coefficients.identityMinus())
+        return try LUFactorization(identityMinus: coefficients)
     } catch LinearAlgebraError.singular(let pivot) {
         throw StaticModelError.singularSystem(system: system, column: describeColumn(pivot - 1))
     }

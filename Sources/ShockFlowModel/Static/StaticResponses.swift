@@ -12,10 +12,10 @@ extension InputOutputAnalysis {
 
     /// Supply-driven output change Δxᵀ = Δvᵀ·G for N scenarios at once (MODEL (8)).
     /// - Parameter primaryInputChange: Δv, n×N, one scenario per column.
-    /// - Returns: Δx, n×N, from one transposed solve with the cached LU of I − B.
+    /// - Returns: Δx, n×N, from one factorisation of I − B and one transposed solve.
     public func ghoshResponse(to primaryInputChange: Matrix) throws -> Matrix {
         try requireCellRows(primaryInputChange, field: "primary-input change")
         // MODEL (8): Δx = Gᵀ·Δv, i.e. (I − B)ᵀ·Δx = Δv
-        return try ghoshFactorization.solve(primaryInputChange, transpose: .transposed)
+        return try ghoshFactorization().solve(primaryInputChange, transpose: .transposed)
     }
 }
