@@ -29,15 +29,17 @@ public struct RunManifest: Encodable, Sendable {
     public var finishedAt: String?
     public var notes: [String]
 
+    /// - Parameter digests: hashes started earlier in the background (`InputDigests`); files it
+    ///   does not cover are hashed here.
     public init(
         command: String, loaded: LoadedEconomy, parameters: [String: String], seed: UInt64? = nil,
-        startedAt: Date, extraInputs: [String] = []
+        startedAt: Date, extraInputs: [String] = [], digests: InputDigests? = nil
     ) throws {
         self.command = command
         self.economy = loaded.source.builtInName ?? loaded.economy.metadata.name
         self.economyFormat = loaded.source.format.rawValue
         self.inputs = try (loaded.inputFiles + extraInputs).map { path in
-            InputFile(path: path, sha256: try Self.hashFile(path))
+            InputFile(path: path, sha256: try digests?.digest(of: path) ?? Self.hashFile(path))
         }
         self.parameters = parameters
         self.seed = seed

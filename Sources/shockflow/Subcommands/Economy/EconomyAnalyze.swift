@@ -27,11 +27,13 @@ struct EconomyAnalyze: ParsableCommand {
     func run() throws {
         try CommandFailure.reporting {
             let started = Date()
-            let loaded = try EconomyLoader.load(economy)
+            let source = try EconomySource.resolve(economy)
+            let digests = InputDigests(economyAt: source)
+            let loaded = try EconomyLoader.load(source)
             let analysis = try InputOutputAnalysis(economy: loaded.economy)
             let manifest = try RunManifest(
                 command: "economy analyze", loaded: loaded, parameters: ["matrices": String(matrices)],
-                startedAt: started)
+                startedAt: started, digests: digests)
             try StaticAnalysisWriter.write(
                 analysis, loaded: loaded, includeMatrices: matrices, to: out, manifest: manifest)
         }

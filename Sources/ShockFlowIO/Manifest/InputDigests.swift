@@ -1,0 +1,49 @@
+import Foundation
+
+/// SHA-256 digests of input files, computed on background threads while the caller goes on
+/// (loading and solving), so hashing large inputs for the manifest costs no wall time on a
+/// machine with a free core.
+public final class InputDigests: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private let lock = NSLock()
+    private var digests: [String: String] = [:]
+
+    /// Starts hashing every regular file directly inside `source`'s folder (or the file itself).
+    public convenience init(economyAt source: EconomySource) {
+        let files: [String]
+        if PathKind(source.path) == .directory {
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: source.path)) ?? []
+            files = entries.sorted().map { source.path + "/" + $0 }.filter { PathKind($0) == .file }
+        } else {
+            files = [source.path]
+        }
+        self.init(paths: files)
+    }
+
+    public init(paths: [String]) {
+        for path in paths {
+            group.enter()
+            DispatchQueue.global(qos: .userInitiated).async { [self] in
+                if let digest = SHA256.hex(ofFileAt: path) {
+                    lock.lock()
+                    digests[path] = digest
+                    lock.unlock()
+                }
+                group.leave()
+            }
+        }
+    }
+
+    /// The digest of `path`: waits for the background work; hashes now what was not started.
+    public func digest(of path: String) throws -> String {
+        group.wait()
+        lock.lock()
+        let known = digests[path]
+        lock.unlock()
+        if let known { return known }
+        guard let digest = SHA256.hex(ofFileAt: path) else {
+            throw DataFileError.unreadable(path: path, reason: "cannot read it to compute its SHA-256")
+        }
+        return digest
+    }
+}
