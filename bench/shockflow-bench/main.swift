@@ -2,7 +2,9 @@
 //   shockflow-bench kernel                 the OpenBLAS kernel in use
 //   shockflow-bench dgemm N REPS           GFLOP/s of Matrix.gemm at n×n (median of REPS)
 //   shockflow-bench solve N NRHS REPS      seconds to factor I − A once and solve NRHS demand vectors (median)
+//   shockflow-bench china-build REPS       seconds to build china-2017 from the shipped inputs (median)
 import Foundation
+import ShockFlowIO
 import ShockFlowLinearAlgebra
 
 FastKernel.reexecuteIfNeeded()
@@ -47,7 +49,12 @@ case ("solve", 3) where numbers.allSatisfy({ $0 > 0 }):
     let demand = Matrix(rows: n, columns: nrhs, repeating: 1)
     let times = try (0..<reps).map { _ in try seconds { _ = try LUFactorization(m).solve(demand) } }
     print(String(format: "SECONDS %.5f", median(times)))
+case ("china-build", 1) where numbers[0] > 0:
+    let inputs = try ChinaMRIOBuilder.bundledInputsDirectory()
+    let times = try (0..<numbers[0]).map { _ in try seconds { _ = try ChinaMRIOBuilder.build(inputs: inputs) } }
+    print(String(format: "SECONDS %.3f", median(times)))
 default:
-    FileHandle.standardError.write(Data("usage: shockflow-bench kernel | dgemm N REPS | solve N NRHS REPS\n".utf8))
+    FileHandle.standardError.write(
+        Data("usage: shockflow-bench kernel | dgemm N REPS | solve N NRHS REPS | china-build REPS\n".utf8))
     exit(2)
 }
