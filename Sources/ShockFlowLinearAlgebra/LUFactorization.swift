@@ -38,6 +38,7 @@ public struct LUFactorization: Sendable {
 
     /// Factors the n×n column-major `elements` in place (`dgetrf`).
     private init(order n: Int, overwriting elements: [Double]) throws {
+        LAPACKConfiguration.configure()
         let n32 = try lapackInt(n)
         var factors = elements
         var pivots = [Int32](repeating: 0, count: n)
@@ -65,6 +66,7 @@ public struct LUFactorization: Sendable {
             throw LinearAlgebraError.dimensionMismatch(
                 operation: "LU solve", expected: "\(order) rows", actual: "\(rightHandSides.rows) rows")
         }
+        LAPACKConfiguration.configure()
         var solution = rightHandSides
         if order == 0 || rightHandSides.columns == 0 { return solution }
         let n32 = try lapackInt(order), nrhs = try lapackInt(rightHandSides.columns)
@@ -114,3 +116,17 @@ public struct LUFactorization: Sendable {
         return result
     }
 }
+
+/// Process-wide LAPACKE settings, applied once before the first factorisation or solve.
+enum LAPACKConfiguration {
+    /// LAPACKE scans every input matrix for NaN before each call (about 10 % of a multi-RHS
+    /// solve at n = 1302). ShockFlow refuses non-finite values when data is loaded and checked
+    /// (MODEL section 1), so the scan is switched off.
+    private static let configured: Bool = {
+        LAPACKE_set_nancheck(0)
+        return true
+    }()
+
+    static func configure() { _ = configured }
+}
+
