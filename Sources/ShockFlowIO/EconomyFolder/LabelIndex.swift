@@ -57,34 +57,9 @@ final class LabelIndex {
     }
 }
 
-/// The candidate within a small edit distance of `value` (at most a third of its length, at least 2).
+/// The candidate closest to a misspelt `value` (NameSuggestions' rule), or nil when none is close.
 func closestSpelling(to value: String, among candidates: [String]) -> String? {
-    let target = Array(value.lowercased())
-    guard !target.isEmpty else { return nil }
-    var best: (candidate: String, distance: Int)?
-    for candidate in candidates {
-        let distance = editDistance(target, Array(candidate.lowercased()))
-        if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
-    }
-    guard let best, best.distance <= max(2, target.count / 3) else { return nil }
-    return best.candidate
-}
-
-/// Levenshtein distance between two character arrays.
-private func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-    guard !a.isEmpty else { return b.count }
-    guard !b.isEmpty else { return a.count }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-            current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1)
-        }
-        swap(&previous, &current)
-    }
-    return previous[b.count]
+    NameSuggestions.closest(to: value, among: candidates, limit: 1).first
 }
 
 /// Resolves one label column of a CSV file to positions, remembering the previous row's bytes
