@@ -5,7 +5,10 @@
 #   bench/run_scenarios.sh                 a 20-quarter chip-shock scenario on a random 31 x 42 economy
 #                                          (1302 cells, 42 imported products, GFCF, exports and
 #                                          depreciation), generated here with numpy
-#   bench/run_scenarios.sh SCENARIO.yaml   that scenario file (e.g. scenarios/chip-export-controls.yaml)
+#   bench/run_scenarios.sh SCENARIO.yaml   that scenario file (e.g. scenarios/chip-export-controls.yaml,
+#                                          20 quarters on china-2017)
+#   bench/run_scenarios.sh ECONOMY         a 20-quarter scenario on that economy (a built-in name or a
+#                                          folder): every sector loses 5 % of capacity, recovering
 #
 # Environment: RUNS (default 5), THREADS (passed as --threads), SCRATCH (a SwiftPM --scratch-path).
 # Prints one line per run and a summary line; the lead copies figures into bench/RESULTS.md.
@@ -20,8 +23,20 @@ trap 'rm -rf "$work"' EXIT
 swift build -c release --product shockflow "${scratch[@]}" >/dev/null
 bin="$(swift build -c release --show-bin-path "${scratch[@]}")/shockflow"
 
-if [ $# -ge 1 ]; then
+if [ $# -ge 1 ] && [[ "$1" == *.yaml ]]; then
   scenario=$1
+elif [ $# -ge 1 ]; then
+  scenario="$work/capacity.yaml"
+  economy=$1
+  if [ -e "$economy" ]; then economy=$(cd "$(dirname "$economy")" && pwd)/$(basename "$economy"); fi
+  cat > "$scenario" <<YAML
+schema_version: 1
+name: bench-capacity
+economy: $economy
+horizon: {periods: 20}
+shocks:
+  - {id: capacity, kind: capacity, sectors: "*", magnitude: 0.05, profile: {type: recovery, start: 1, half_life: 4}}
+YAML
 else
   scenario="$work/chips.yaml"
   python3 - "$work/economy" <<'PY'

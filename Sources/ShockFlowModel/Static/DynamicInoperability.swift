@@ -44,7 +44,8 @@ public struct DynamicInoperabilityModel: Sendable {
         let columns = initial?.columns ?? perturbations.first?.columns ?? 1
         var state = initial ?? Matrix(rows: n, columns: columns)
         guard state.rows == n else {
-            throw StaticModelError.inconsistentShape(field: "initial inoperability q(0)", expected: "\(n) rows", actual: "\(state.rows) rows")
+            throw StaticModelError.inconsistentShape(
+                field: "initial inoperability q(0)", expected: "\(n) rows", actual: "\(state.rows) rows")
         }
         var states: [Matrix] = []
         states.reserveCapacity(perturbations.count)
