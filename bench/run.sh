@@ -38,3 +38,11 @@ echo "== china-2017 build from the 31 provincial tables (median of 5; target < 5
 echo "build: $("$bin/shockflow-bench" china-build 5 | awk '{print $2}')s"
 
 bash bench/analyze_vs_pymrio.sh "$bin/shockflow" "$py" "$work"
+
+echo "== one 20-quarter run of scenarios/chip-export-controls.yaml on china-2017, whole process (target < 1 s)"
+RUNS=5 bash bench/run_scenarios.sh scenarios/chip-export-controls.yaml | tail -1
+
+echo "== 100 variants of chip-export-controls.yaml (magnitude 0.5–1.5×) in lockstep vs one by one, 1 BLAS thread (target ≥ 5×)"
+read -r _ lockstep _ one_by_one < <("$bin/shockflow-bench" lockstep scenarios/chip-export-controls.yaml 100)
+echo "lockstep: ${lockstep}s   one by one: ${one_by_one}s   speed-up: $(ratio "$one_by_one" "$lockstep")x"
+

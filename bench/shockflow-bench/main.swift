@@ -3,9 +3,12 @@
 //   shockflow-bench dgemm N REPS           GFLOP/s of Matrix.gemm at n×n (median of REPS)
 //   shockflow-bench solve N NRHS REPS      seconds to factor I − A once and solve NRHS demand vectors (median)
 //   shockflow-bench china-build REPS       seconds to build china-2017 from the shipped inputs (median)
+//   shockflow-bench lockstep SCENARIO N    N variants of a dynamic scenario (its first shock's magnitude
+//                                          spread over [0.5, 1.5]×) in one lockstep batch, then one by one
 import Foundation
 import ShockFlowIO
 import ShockFlowLinearAlgebra
+import ShockFlowModel
 
 FastKernel.reexecuteIfNeeded()
 
@@ -53,8 +56,25 @@ case ("china-build", 1) where numbers[0] > 0:
     let inputs = try ChinaMRIOBuilder.bundledInputsDirectory()
     let times = try (0..<numbers[0]).map { _ in try seconds { _ = try ChinaMRIOBuilder.build(inputs: inputs) } }
     print(String(format: "SECONDS %.3f", median(times)))
+case ("lockstep", 1) where numbers[0] > 0:
+    let document = ScenarioDocument(contentsOf: URL(fileURLWithPath: arguments[1]))
+    let (resolved, loaded) = try document.resolveLoadingEconomy()
+    let (model, base) = try ScenarioRun.planHorizonModel(for: resolved, economy: loaded.economy)
+    let variants = (0..<numbers[0]).map { index -> Scenario in
+        var variant = base
+        variant.name = "\(base.name) #\(index)"
+        if !variant.shocks.isEmpty {
+            let factor = 0.5 + Double(index) / Double(max(1, numbers[0] - 1))
+            variant.shocks[0].magnitude = min(1, variant.shocks[0].magnitude * factor)
+        }
+        return variant
+    }
+    BLASRuntime.setThreadCount(1)
+    let lockstep = try seconds { _ = try model.run(variants) }
+    let oneByOne = try seconds { for variant in variants { _ = try model.run([variant]) } }
+    print(String(format: "LOCKSTEP %.3f ONE_BY_ONE %.3f", lockstep, oneByOne))
 default:
     FileHandle.standardError.write(
-        Data("usage: shockflow-bench kernel | dgemm N REPS | solve N NRHS REPS | china-build REPS\n".utf8))
+        Data("usage: shockflow-bench kernel | dgemm N REPS | solve N NRHS REPS | china-build REPS | lockstep SCENARIO N\n".utf8))
     exit(2)
 }

@@ -16,15 +16,8 @@ enum DynamicScenarioRun {
         "substitution of imports is costless at fixed prices (MODEL section 3): it can raise value added above the baseline"
 
     static func run(_ scenario: ResolvedScenario, economy: Economy) throws -> ScenarioRunResult {
-        let structure = try EconomyModelInputs.productionStructure(of: economy)
-        let rationing = try RationingModel(
-            structure: structure, criticalInputs: scenario.criticalInputs(for: structure),
-            substitutes: scenario.importSubstitutes(regionCount: economy.regionCount))
-        let model = try PlanHorizonModel(
-            rationing: rationing, finalDemand: economy.finalDemand,
-            capitalFormation: EconomyModelInputs.capitalFormation(of: economy),
-            depreciation: EconomyModelInputs.depreciation(of: economy), horizon: scenario.planHorizon)
-        let run = try model.run([scenario.modelScenario(economy: economy)])
+        let (model, modelScenario) = try ScenarioRun.planHorizonModel(for: scenario, economy: economy)
+        let run = try model.run([modelScenario])
         let (scenarioColumn, baselineColumn) = (run.batch.scenarioColumns[0], run.batch.baselineColumns[0])
         var cells = Recorder(names: cellMetricNames, scenario: scenarioColumn, baseline: baselineColumn)
         var products = Recorder(names: productMetricNames, scenario: scenarioColumn, baseline: baselineColumn)

@@ -11,4 +11,21 @@ public enum ScenarioRun {
             return try StaticScenarioRun.run(scenario, analysis: InputOutputAnalysis(economy: economy))
         }
     }
+
+    /// The plan-horizon model of a dynamic scenario's economy, critical inputs and substitutes
+    /// (factored once), and the scenario as the model's value: variants of it (other magnitudes,
+    /// other parameters) run against the same model in lockstep, as matrix columns.
+    public static func planHorizonModel(for scenario: ResolvedScenario, economy: Economy) throws
+        -> (model: PlanHorizonModel, scenario: Scenario)
+    {
+        let structure = try EconomyModelInputs.productionStructure(of: economy)
+        let rationing = try RationingModel(
+            structure: structure, criticalInputs: scenario.criticalInputs(for: structure),
+            substitutes: scenario.importSubstitutes(regionCount: economy.regionCount))
+        let model = try PlanHorizonModel(
+            rationing: rationing, finalDemand: economy.finalDemand,
+            capitalFormation: EconomyModelInputs.capitalFormation(of: economy),
+            depreciation: EconomyModelInputs.depreciation(of: economy), horizon: scenario.planHorizon)
+        return (model, scenario.modelScenario(economy: economy))
+    }
 }
