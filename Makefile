@@ -1,5 +1,6 @@
 # ShockFlow: two commands set everything up on a fresh Debian machine.
 #   make run   — installs missing system packages, builds (release), runs the main job on the default economy
+#                (the chip-export-controls scenario on china-2017, and the static analysis of china-2017)
 #   make test  — installs missing system packages, runs the whole test suite
 #   make bench — benchmarks (see bench/README.md); results go to bench/RESULTS.md by hand
 
@@ -25,8 +26,9 @@ build: deps
 	$(SWIFT) build -c release --product shockflow
 
 run: build
+	$(RELEASE_BIN) run scenarios/chip-export-controls.yaml --out results/chip-export-controls
 	$(RELEASE_BIN) economy analyze --out results/default-economy
-	@echo "Results written to results/default-economy/"
+	@echo "Results written to results/chip-export-controls/ and results/default-economy/"
 
 test: deps
 	$(SWIFT) build --build-tests
