@@ -25,7 +25,13 @@ public enum EconomyLoader {
         case .pymrioFolder: reading = try PymrioFolderReader.read(folder: source.path)
         case .nationalTable: reading = try NationalTableReader.read(path: source.path)
         }
+        guard let name = source.builtInName, BuiltEconomyCache.names.contains(name) else {
+            return LoadedEconomy(
+                economy: reading.economy, source: source, inputFiles: reading.inputFiles, notes: reading.notes)
+        }
+        let note = "\(name) was built by shockflow \(ShockFlowVersion.current) from the input files listed, "
+            + "and read from its cache \(source.path)"
         return LoadedEconomy(
-            economy: reading.economy, source: source, inputFiles: reading.inputFiles, notes: reading.notes)
+            economy: reading.economy, source: source, inputFiles: source.provenanceFiles, notes: reading.notes + [note])
     }
 }

@@ -69,3 +69,20 @@ public struct EconomySource: Sendable, Equatable {
         }
     }
 }
+
+extension EconomySource {
+    /// The files a manifest records for this economy: for an economy ShockFlow builds and caches
+    /// (`china-2017`), the shipped raw inputs it is built from (the cache folder is derived from them
+    /// and the engine version); otherwise every regular file directly inside the folder, or the file.
+    public var provenanceFiles: [String] {
+        if let name = builtInName, BuiltEconomyCache.names.contains(name),
+            let inputs = try? ChinaMRIOBuilder.bundledInputsDirectory()
+        {
+            return ChinaInputReader.inputFiles.map { inputs + "/" + $0 }
+        }
+        guard PathKind(path) == .directory else { return [path] }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return entries.sorted().map { path + "/" + $0 }.filter { PathKind($0) == .file }
+    }
+}
+

@@ -8,16 +8,9 @@ public final class InputDigests: @unchecked Sendable {
     private let lock = NSLock()
     private var digests: [String: String] = [:]
 
-    /// Starts hashing every regular file directly inside `source`'s folder (or the file itself).
+    /// Starts hashing the files that stand for `source` in a manifest (`EconomySource.provenanceFiles`).
     public convenience init(economyAt source: EconomySource) {
-        let files: [String]
-        if PathKind(source.path) == .directory {
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: source.path)) ?? []
-            files = entries.sorted().map { source.path + "/" + $0 }.filter { PathKind($0) == .file }
-        } else {
-            files = [source.path]
-        }
-        self.init(paths: files)
+        self.init(paths: source.provenanceFiles)
     }
 
     public init(paths: [String]) {
