@@ -1,0 +1,91 @@
+/// Compares the aligned rows of several runs as they stream past: per metric, counts, the largest
+/// absolute and relative differences against the first run and, with a tolerance, the rows that
+/// disagree. Memory is the rankings' size, whatever the number of rows.
+public struct ComparisonTally: Sendable {
+    public let runCount: Int
+    public let tolerance: ComparisonTolerance?
+    /// Metrics in the order first seen.
+    public private(set) var metrics: [MetricComparison] = []
+    /// The first `partialRowLimit` rows that some run lacks, in the order met.
+    public private(set) var partialRows: [ComparedRow] = []
+    public let partialRowLimit: Int
+    /// Every row, when asked for (short tables such as `summary.csv`); empty otherwise.
+    public private(set) var everyRow: [ComparedRow] = []
+    private let keepsEveryRow: Bool
+    private let top: Int
+    private var recorded = 0
+
+    /// - Parameters:
+    ///   - top: how many rows each ranking keeps.
+    ///   - tolerance: makes the tally a regression check (`agreesWithinTolerance`).
+    public init(
+        runCount: Int, top: Int, tolerance: ComparisonTolerance? = nil, keepingEveryRow: Bool = false,
+        partialRowLimit: Int = 20
+    ) {
+        self.runCount = runCount
+        self.top = top
+        self.tolerance = tolerance
+        self.keepsEveryRow = keepingEveryRow
+        self.partialRowLimit = partialRowLimit
+    }
+
+    /// The index of `metric` in `metrics`, adding it when new.
+    public mutating func index(ofMetric metric: String) -> Int {
+        if let index = metrics.firstIndex(where: { $0.metric == metric }) { return index }
+        metrics.append(MetricComparison(metric: metric, runCount: runCount, top: top))
+        return metrics.count - 1
+    }
+
+    /// Records one aligned row of metric `metric` (an index from `index(ofMetric:)`); `key` builds the
+    /// row's labels and runs only when the row is kept.
+    public mutating func record(metric: Int, values: [Double?], key: () -> [String]) {
+        let order = recorded
+        recorded += 1
+        let name = metrics[metric].metric
+        func row() -> ComparedRow { ComparedRow(key: key(), metric: name, values: values) }
+        if keepsEveryRow { everyRow.append(row()) }
+        metrics[metric].rows += 1
+        guard let reference = values[0], !values.contains(nil) else {
+            for run in values.indices where values[run] == nil { metrics[metric].missingRows[run] += 1 }
+            if partialRows.count < partialRowLimit { partialRows.append(row()) }
+            return
+        }
+        metrics[metric].completeRows += 1
+        var largest = 0.0, largestRelative = 0.0, largestOutside = 0.0
+        var outside = false
+        for run in 1..<values.count {
+            let value = values[run] ?? reference
+            let difference = abs(value - reference)
+            largest = max(largest, difference)
+            if reference != 0 { largestRelative = max(largestRelative, difference / abs(reference)) }
+            if let tolerance, !tolerance.agrees(value, reference: reference) {
+                outside = true
+                largestOutside = max(largestOutside, difference)
+            }
+        }
+        // A value equal to the reference agrees with any tolerance, so a row outside it also differs.
+        guard largest > 0 else { return }
+        metrics[metric].differingRows += 1
+        metrics[metric].largestDifferences.offer(score: largest, order: order, row)
+        if largestRelative > 0 { metrics[metric].largestRelativeDifferences.offer(score: largestRelative, order: order, row) }
+        if outside {
+            metrics[metric].rowsOutsideTolerance += 1
+            metrics[metric].worstOutsideTolerance.offer(score: largestOutside, order: order, row)
+        }
+    }
+
+    /// All rows recorded.
+    public var rowCount: Int { recorded }
+    public var differingRowCount: Int { metrics.reduce(0) { $0 + $1.differingRows } }
+    public var partialRowCount: Int { metrics.reduce(0) { $0 + $1.partialRows } }
+    public var rowsOutsideTolerance: Int { metrics.reduce(0) { $0 + $1.rowsOutsideTolerance } }
+
+    /// Every run has every row and every value equals the first run's exactly.
+    public var isIdentical: Bool { differingRowCount == 0 && partialRowCount == 0 }
+
+    /// The regression verdict: every run has every row and every value agrees within the tolerance
+    /// (exact equality without one).
+    public var agreesWithinTolerance: Bool {
+        partialRowCount == 0 && (tolerance == nil ? differingRowCount == 0 : rowsOutsideTolerance == 0)
+    }
+}

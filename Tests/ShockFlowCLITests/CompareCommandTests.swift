@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+
+/// `shockflow compare` as a user runs it, on the hand-made runs of ShockFlowIOTests/Fixtures/runs
+/// (make_runs.py says what differs): output, exit statuses 0, 1 and 2, and the files written.
+@Suite struct CompareCommandTests {
+    static let runs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("ShockFlowIOTests/Fixtures/runs")
+
+    /// Runs `shockflow compare ARGUMENTS` in the fixtures' folder, so runs are named as there.
+    private func compare(_ arguments: [String]) throws -> CommandResult {
+        try CommandRunner.run(["compare"] + arguments, in: Self.runs)
+    }
+
+    @Test func identicalRunsPrintNoDifferences() throws {
+        let result = try compare(["base", "identical"])
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("\nno differences: 16 rows, the same in every run.\n"))
+        #expect(result.standardError.isEmpty)
+        let checked = try compare(["base", "identical", "--rtol", "0", "--atol", "0"])
+        #expect(checked.exitCode == 0)
+    }
+
+    /// The changed cell heads both rankings of value_added with −25 %; the whole table is pinned.
+    @Test func aSingleChangeIsRankedFirst() throws {
+        let result = try compare(["base", "one-change"])
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        #expect(!result.standardOutput.contains("\u{1B}"))
+        Snapshot.assertMatches(result.standardOutput, named: "compare-one-change.txt")
+    }
+
+    /// A regression check: exit 1 listing the row outside the tolerance; 0 when the tolerance covers it
+    /// (|18 − 24| = 6 ≤ 0.3·24).
+    @Test func regressionCheckExitStatus() throws {
+        let failing = try compare(["base", "one-change", "--rtol", "1e-9"])
+        #expect(failing.exitCode == 1)
+        #expect(failing.standardOutput.contains("DISAGREE: 1 row outside rtol 1e-09, atol 0."))
+        #expect(failing.standardOutput.contains("  Outside tolerance, largest first\n    period  region  sector   A   B  B - A  relative\n    1       south   manu    24  18     -6  -25.00 %\n"))
+        let passing = try compare(["base", "one-change", "--rtol", "0.3"])
+        #expect(passing.exitCode == 0)
+        #expect(passing.standardOutput.contains("every value agrees within rtol 0.3, atol 0."))
+        // Other formats give the verdict on standard error.
+        let json = try compare(["base", "one-change", "--atol", "1", "--format", "json"])
+        #expect(json.exitCode == 1)
+        #expect(json.standardError == "16 rows: 1 differ; DISAGREE: 1 row outside rtol 0, atol 1.\n")
+    }
+
+    @Test func aMissingRowIsListed() throws {
+        let result = try compare(["base", "missing-row"])
+        #expect(result.exitCode == 0)
+        #expect(result.standardOutput.contains("16 rows: 0 differ; 1 row missing from a run."))
+        #expect(result.standardOutput.contains("Rows missing from a run\n  period  region  sector  metric    A        B  B - A  relative\n  0       north   agri    output  100  missing\n"))
+        #expect(try compare(["base", "missing-row", "--atol", "1e6"]).exitCode == 1)
+    }
+
+    @Test func aDifferentEconomyIsRefused() throws {
+        let result = try compare(["base", "other-economy"])
+        #expect(result.exitCode == 2)
+        #expect(result.standardOutput.isEmpty)
+        #expect(result.standardError == """
+            shockflow: error: the runs cannot be compared row by row (use --level summary to compare their headline figures):
+              economy: A ran on two-region, B on world-2011
+
+            """)
+        let summary = try compare(["base", "other-economy", "--level", "summary"])
+        #expect(summary.exitCode == 0)
+        #expect(summary.standardOutput.contains("no differences: 2 rows"))
+    }
+
+    /// Bad input: exit 2 with one message naming the file and, where there is one, the line.
+    @Test func badInputExitsWithStatus2() throws {
+        let cases = [
+            ("not-a-run", "shockflow: error: not-a-run: not a results folder of shockflow run: it has no manifest.json\n"),
+            ("truncated", "shockflow: error: truncated/cells.csv: the file looks truncated: its last line does not end with a line break, as every line of shockflow run's files does\n"),
+            ("nan-value", "shockflow: error: nan-value/cells.csv, line 6, column 6 (scenario): \"nan\" is not a finite number (NaN and infinity are refused)\n"),
+            ("unsorted", "shockflow: error: unsorted/cells.csv, line 10: period 0 comes after period 1; compare reads the rows in the order shockflow run writes them (periods ascending) and does not sort them\n"),
+        ]
+        for (run, message) in cases {
+            let result = try compare(["base", run])
+            #expect(result.exitCode == 2, "\(run)")
+            #expect(result.standardError == message)
+            #expect(result.standardOutput.isEmpty)
+        }
+        let header = try compare(["base", "bad-header"])
+        #expect(header.exitCode == 2)
+        #expect(header.standardError.contains("bad-header/cells.csv, line 1, column 7: unexpected column \"diff\""))
+    }
+
+    /// Flag problems found by compare itself exit 2; the argument parser's own refusals keep its status 64.
+    @Test func usageErrors() throws {
+        let cases: [([String], String)] = [
+            (["base"], "give at least two runs to compare (found 1)"),
+            (["base", "identical", "--period", "1", "--cumulative"], "--period and --cumulative exclude each other"),
+            (["base", "identical", "--format", "xml"], "--format must be one of table, csv, markdown, json, found \"xml\""),
+            (["base", "identical", "--level", "towns"], "--level must be one of cells, regions, sectors, products, summary, found \"towns\""),
+            (["base", "identical", "--rtol=-1"], "--rtol must be a finite number ≥ 0"),
+            (["base", "identical", "--metric", "gdp"], "no metric \"gdp\""),
+        ]
+        for (arguments, message) in cases {
+            let result = try compare(arguments)
+            #expect(result.exitCode == 2, "\(arguments)")
+            #expect(result.standardError.contains(message), "\(result.standardError)")
+        }
+        #expect(try compare(["base", "identical", "--no-such-flag"]).exitCode == 64)
+    }
+
+    /// --format csv --out writes the full table to the file and nothing to standard output.
+    @Test func csvToAFile() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("diff.csv").path
+        let result = try compare(["base", "one-change", "--format", "csv", "--out", out])
+        #expect(result.exitCode == 0 && result.standardOutput.isEmpty && result.standardError.isEmpty)
+        let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 17)
+        #expect(lines.first == "period,region,sector,metric,A,B,difference,relative")
+        #expect(lines.contains("1,south,manu,value_added,24,18,-6,-0.25"))
+        // An input error leaves no file behind.
+        let failed = try compare(["base", "nan-value", "--format", "csv", "--out", folder.appendingPathComponent("bad.csv").path])
+        #expect(failed.exitCode == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["diff.csv"])
+        // A folder is not replaced by the output.
+        let refused = try compare(["base", "one-change", "--format", "markdown", "--out", folder.path])
+        #expect(refused.exitCode == 2)
+        #expect(refused.standardError.contains("it is not a regular file"))
+    }
+}
