@@ -56,26 +56,16 @@ public func removeReExports(from tables: inout [SingleRegionTable]) -> ReExportR
 
 /// Cuts both flows of `pair` by min(limit, outgoing, incoming); returns the amount cut.
 private func cutPair(_ pair: TransitPair, product p: Int, upTo limit: Double, in table: inout SingleRegionTable) -> Double {
+    let outgoing: WritableKeyPath<SingleRegionTable, [Double]>
+    let incoming: WritableKeyPath<SingleRegionTable, [Double]>
     switch pair {
-    case .outflowAndInflow:
-        let cut = min(limit, table.outflows[p], table.inflows[p])
-        table.outflows[p] -= cut
-        table.inflows[p] -= cut
-        return cut
-    case .exportAndImport:
-        let cut = min(limit, table.exports[p], table.imports[p])
-        table.exports[p] -= cut
-        table.imports[p] -= cut
-        return cut
-    case .outflowAndImport:
-        let cut = min(limit, table.outflows[p], table.imports[p])
-        table.outflows[p] -= cut
-        table.imports[p] -= cut
-        return cut
-    case .exportAndInflow:
-        let cut = min(limit, table.exports[p], table.inflows[p])
-        table.exports[p] -= cut
-        table.inflows[p] -= cut
-        return cut
+    case .outflowAndInflow: (outgoing, incoming) = (\.outflows, \.inflows)
+    case .exportAndImport: (outgoing, incoming) = (\.exports, \.imports)
+    case .outflowAndImport: (outgoing, incoming) = (\.outflows, \.imports)
+    case .exportAndInflow: (outgoing, incoming) = (\.exports, \.inflows)
     }
+    let cut = min(limit, table[keyPath: outgoing][p], table[keyPath: incoming][p])
+    table[keyPath: outgoing][p] -= cut
+    table[keyPath: incoming][p] -= cut
+    return cut
 }
