@@ -45,6 +45,21 @@ public struct CSVTableWriter: Sendable {
         bytes.append(10)
     }
 
+    /// Starts a row with text fields (finish it with `appendNumbers`).
+    mutating func appendText(row fields: [String]) {
+        appendFields(fields)
+    }
+
+    /// Ends a row begun with `appendText(row:)`: the numbers, then `emptyAfter` empty fields.
+    mutating func appendNumbers(_ values: [Double], emptyAfter: Int = 0) {
+        for value in values {
+            bytes.append(separator)
+            NumberFormatting.append(value, to: &bytes)
+        }
+        bytes.append(contentsOf: [UInt8](repeating: separator, count: emptyAfter))
+        bytes.append(10)
+    }
+
     /// Writes the table to `path` so that the file appears whole or not at all.
     public func write(to path: String) throws {
         try AtomicFile.write(bytes, to: path)

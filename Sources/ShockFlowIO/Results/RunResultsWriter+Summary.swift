@@ -8,8 +8,25 @@ extension RunResultsWriter {
 
     static func summaryTable(_ result: ScenarioRunResult) -> ResultsTable {
         var table = ResultsTable(header: ["metric", "value", "unit", "detail"])
+        for row in summaryRows(result) {
+            table.append([.text(row.metric), .number(row.value), .text(row.unit), .text(row.detail)])
+        }
+        return table
+    }
+
+    /// One row of `summary.csv`; `value` is nil on `note` rows.
+    struct SummaryRow {
+        var metric: String
+        var value: Double?
+        var unit: String
+        var detail: String
+    }
+
+    /// The rows of `summary.csv`, in order (also the headline outputs of a sweep's runs).
+    static func summaryRows(_ result: ScenarioRunResult) -> [SummaryRow] {
+        var rows: [SummaryRow] = []
         func row(_ metric: String, _ value: Double?, _ unit: String, _ detail: String = "") {
-            table.append([.text(metric), .number(value), .text(unit), .text(detail)])
+            rows.append(SummaryRow(metric: metric, value: value, unit: unit, detail: detail))
         }
         let economy = result.economy
         let money = economy.metadata.moneyUnit
@@ -74,7 +91,7 @@ extension RunResultsWriter {
                 "steps of the substitution cap loop, most in any period, scenario or baseline")
         }
         for note in result.notes { row("note", nil, "", note) }
-        return table
+        return rows
     }
 
     private static func percent(_ value: Double, of total: Double) -> Double { total == 0 ? 0 : 100 * value / total }

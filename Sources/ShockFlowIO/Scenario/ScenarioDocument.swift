@@ -47,6 +47,12 @@ public struct ScenarioDocument: Sendable {
             self.init(file: file, directory: directory, spec: nil, diagnostics: diagnostics)
             return
         }
+        self.init(root: root, file: file, directory: directory, diagnostics: diagnostics)
+    }
+
+    /// Checks a scenario's YAML tree (a sweep's variants are the base scenario's tree with values set).
+    init(root: Node, file: String, directory: URL, diagnostics: ScenarioDiagnostics) {
+        var diagnostics = diagnostics
         diagnostics.record(root.location, for: .root)
         guard case .mapping(let mapping) = root else {
             diagnostics.reportType(expected: "a mapping of scenario fields (`schema_version`, `name`, …)", found: root, at: .root)

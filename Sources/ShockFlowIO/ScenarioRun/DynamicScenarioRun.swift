@@ -16,31 +16,59 @@ enum DynamicScenarioRun {
         "substitution of imports is costless at fixed prices (MODEL section 3): it can raise value added above the baseline"
 
     static func run(_ scenario: ResolvedScenario, economy: Economy) throws -> ScenarioRunResult {
-        let (model, modelScenario) = try ScenarioRun.planHorizonModel(for: scenario, economy: economy)
-        let run = try model.run([modelScenario])
-        let (scenarioColumn, baselineColumn) = (run.batch.scenarioColumns[0], run.batch.baselineColumns[0])
-        var cells = Recorder(names: cellMetricNames, scenario: scenarioColumn, baseline: baselineColumn)
-        var products = Recorder(names: productMetricNames, scenario: scenarioColumn, baseline: baselineColumn)
+        let (model, _) = try ScenarioRun.planHorizonModel(for: scenario, economy: economy)
+        return try run([scenario], on: model, economy: economy)[0]
+    }
+
+    /// Runs scenarios that share `model` (its economy, critical inputs, substitutes and horizon) in one
+    /// lockstep batch with their baselines, as matrix columns, and returns each one's result.
+    static func run(_ scenarios: [ResolvedScenario], on model: PlanHorizonModel, economy: Economy) throws
+        -> [ScenarioRunResult]
+    {
+        let modelScenarios = scenarios.map { $0.modelScenario(economy: economy) }
+        let layout = ScenarioBatch(modelScenarios)
+        var runs = scenarios.indices.map { index in
+            BatchRecorder(scenario: layout.scenarioColumns[index], baseline: layout.baselineColumns[index])
+        }
+        _ = try model.run(modelScenarios) { record in
+            for index in runs.indices { runs[index].append(record) }
+        }
+        return zip(scenarios, runs).map { scenario, run in
+            var cellMetrics = run.cells.metrics
+            // Rationing aggregates as the order-weighted mean: Σ ρ·d / Σ d = Σ x / Σ d (MODEL (15)).
+            let (orders, weights) = (cellMetrics[2], cellMetrics[7])  // `ordered` and `investment_weight`
+            cellMetrics[3].aggregationWeights = (orders.baseline, orders.scenario)  // `rationing`
+            return ScenarioRunResult(
+                scenario: scenario, economy: economy, cellMetrics: cellMetrics, productMetrics: run.products.metrics,
+                investmentWeights: weights, headlineMetric: "value_added", iterations: run.iterations,
+                notes: [substitutionNote])
+        }
+    }
+
+    /// Everything one scenario of a batch records, period after period.
+    struct BatchRecorder {
+        var cells: Recorder
+        var products: Recorder
         var iterations = RunIterations()
-        for record in run.periods {
+
+        init(scenario: Int, baseline: Int) {
+            cells = Recorder(names: cellMetricNames, scenario: scenario, baseline: baseline)
+            products = Recorder(names: productMetricNames, scenario: scenario, baseline: baseline)
+        }
+
+        mutating func append(_ record: PeriodRecord) {
             let result = record.rationing
             cells.append([
                 result.output, result.capacity, result.ordered, result.rationing, result.valueAdded, result.deliveredFinal,
                 result.unmetFinal, record.investmentWeight, record.investment, record.capital,
             ])
             products.append([result.importUse, result.importShortfall, result.substituted, result.substitutionShare])
-            iterations.scenarioRationing.append(result.iterations[scenarioColumn])
-            iterations.baselineRationing.append(result.iterations[baselineColumn])
-            iterations.scenarioSubstitution.append(result.substitutionIterations[scenarioColumn])
-            iterations.baselineSubstitution.append(result.substitutionIterations[baselineColumn])
+            let (scenario, baseline) = (cells.scenario, cells.baseline)
+            iterations.scenarioRationing.append(result.iterations[scenario])
+            iterations.baselineRationing.append(result.iterations[baseline])
+            iterations.scenarioSubstitution.append(result.substitutionIterations[scenario])
+            iterations.baselineSubstitution.append(result.substitutionIterations[baseline])
         }
-        var cellMetrics = cells.metrics
-        // Rationing aggregates as the order-weighted mean: Σ ρ·d / Σ d = Σ x / Σ d (MODEL (15)).
-        let (orders, weights) = (cellMetrics[2], cellMetrics[7])  // `ordered` and `investment_weight`
-        cellMetrics[3].aggregationWeights = (orders.baseline, orders.scenario)  // `rationing`
-        return ScenarioRunResult(
-            scenario: scenario, economy: economy, cellMetrics: cellMetrics, productMetrics: products.metrics,
-            investmentWeights: weights, headlineMetric: "value_added", iterations: iterations, notes: [substitutionNote])
     }
 
     /// Collects the scenario and baseline columns of n×N matrices, period after period.

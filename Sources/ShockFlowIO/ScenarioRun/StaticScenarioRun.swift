@@ -6,6 +6,31 @@ import ShockFlowModel
 /// models use the table's annual flows and write one period, 0; their shocks act at full strength.
 enum StaticScenarioRun {
     static func run(_ scenario: ResolvedScenario, analysis: InputOutputAnalysis) throws -> ScenarioRunResult {
+        try run([scenario], analysis: analysis)[0]
+    }
+
+    /// Runs scenarios on one economy's factored table; the Leontief responses of all of them are one
+    /// solve with a right-hand side per scenario (MODEL (7)).
+    static func run(_ scenarios: [ResolvedScenario], analysis: InputOutputAnalysis) throws -> [ScenarioRunResult] {
+        let leontiefRuns = scenarios.indices.filter { scenarios[$0].model == .leontief }
+        var leontiefMetrics: [Int: [RunMetric]] = [:]
+        if !leontiefRuns.isEmpty {
+            let changes = leontiefRuns.map { FinalDemandShocks.change(scenarios[$0], economy: analysis.economy, strength: fullStrength) }
+            var demandChange = Matrix(rows: analysis.economy.cellCount, columns: changes.count)
+            for (column, change) in changes.enumerated() { demandChange.setColumn(column, to: change) }
+            let outputChange = try analysis.leontiefResponse(to: demandChange)
+            for (column, run) in leontiefRuns.enumerated() {
+                leontiefMetrics[run] = leontief(change: changes[column], outputChange: outputChange.column(column), analysis: analysis)
+            }
+        }
+        return try scenarios.indices.map { index in
+            try run(scenarios[index], analysis: analysis, leontiefMetrics: leontiefMetrics[index])
+        }
+    }
+
+    private static func run(_ scenario: ResolvedScenario, analysis: InputOutputAnalysis, leontiefMetrics: [RunMetric]?) throws
+        -> ScenarioRunResult
+    {
         let economy = analysis.economy
         func result(_ metrics: [RunMetric], headline: String, note: String) -> ScenarioRunResult {
             ScenarioRunResult(
@@ -17,7 +42,7 @@ enum StaticScenarioRun {
             return try DynamicScenarioRun.run(scenario, economy: economy)
         case .leontief:
             return result(
-                try leontief(scenario, analysis: analysis), headline: "value_added",
+                leontiefMetrics ?? [], headline: "value_added",
                 note: "leontief (MODEL (7)): baseline = the table's annual final demand, output x and value added; scenario = "
                     + "the same plus the change Δy of the demand and export shocks at full strength and Δx = L·Δy")
         case .ghosh:
@@ -57,10 +82,8 @@ enum StaticScenarioRun {
         zip(analysis.valueAddedCoefficients, output).map { $0 * $1 }
     }
 
-    /// MODEL (7): Δx = L·Δy.
-    private static func leontief(_ scenario: ResolvedScenario, analysis: InputOutputAnalysis) throws -> [RunMetric] {
-        let change = FinalDemandShocks.change(scenario, economy: analysis.economy, strength: fullStrength)
-        let outputChange = try analysis.leontiefResponse(to: Matrix(column: change)).elements
+    /// MODEL (7): Δx = L·Δy, from the demand change Δy and the output change Δx solved for it.
+    private static func leontief(change: [Double], outputChange: [Double], analysis: InputOutputAnalysis) -> [RunMetric] {
         let shockedOutput = plus(analysis.output, outputChange)
         return [
             metric("final_demand", analysis.totalFinalDemand, plus(analysis.totalFinalDemand, change)),

@@ -9,7 +9,7 @@ public struct ScenarioBatch: Sendable {
     public let scenarioColumns: [Int]
     public let baselineColumns: [Int]
 
-    init(_ scenarios: [Scenario]) {
+    public init(_ scenarios: [Scenario]) {
         var columns = scenarios
         var baselineColumns: [Int] = []
         for (index, scenario) in scenarios.enumerated() {

@@ -1,0 +1,205 @@
+import Foundation
+import ShockFlowLinearAlgebra
+import ShockFlowModel
+import Yams
+
+/// Builds a `SweepPlan`, reporting every problem at the sweep file's field that causes it.
+struct SweepPlanner {
+    let spec: SweepSpec
+    let base: SweepDocument.BaseScenario
+    let economy: Economy
+    var diagnostics: ScenarioDiagnostics
+    /// Runs whose scenario has problems are listed up to this many.
+    static let listedFailedRuns = 5
+
+    init(spec: SweepSpec, base: SweepDocument.BaseScenario, economy: Economy, diagnostics: ScenarioDiagnostics) {
+        self.spec = spec
+        self.base = base
+        self.economy = economy
+        self.diagnostics = diagnostics
+    }
+
+    mutating func plan(baseScenario: ResolvedScenario) -> SweepPlan? {
+        let parameters = spec.parameters.enumerated().compactMap { parameter($1, at: $0) }
+        let outputs = resolveOutputs()
+        guard parameters.count == spec.parameters.count, diagnostics.problems.isEmpty,
+            let problem = try? SensitivityProblem(parameters: parameters.map(\.parameter)),
+            let design = design(), let samples = sample(problem, design)
+        else { return nil }
+        let paths = parameters.map(\.path)
+        // Each path alone, with run 0's value: an unknown field is told once, at the parameter.
+        for (index, path) in paths.enumerated() {
+            let row = Array(repeating: nil as Double?, count: paths.count).enumerated().map { $0 == index ? samples[0, index] : $1 }
+            if case .failure(let problems) = variant(values: row, paths: paths) {
+                report(problems, at: parameterPath(index).appending("path"), prefix: "`\(path)`")
+            }
+        }
+        guard diagnostics.problems.isEmpty else { return nil }
+        var runs: [ResolvedScenario] = []
+        runs.reserveCapacity(samples.rows)
+        var failed = 0
+        for run in 0..<samples.rows {
+            switch variant(values: (0..<samples.columns).map { samples[run, $0] }, paths: paths) {
+            case .success(let scenario): runs.append(scenario)
+            case .failure(let problems):
+                failed += 1
+                if failed <= Self.listedFailedRuns {
+                    let values = zip(problem.names, (0..<samples.columns).map { samples[run, $0] })
+                        .map { "\($0) = \(NumberFormatting.shortest($1))" }.joined(separator: ", ")
+                    report(problems, at: FieldPath.root.appending("parameters"), prefix: "run \(run) (\(values))")
+                }
+            }
+        }
+        if failed > Self.listedFailedRuns {
+            diagnostics.report(
+                "\(failed) of \(samples.rows) runs have scenarios with problems (the first \(Self.listedFailedRuns) are listed): "
+                    + "narrow the distributions to the fields' ranges", at: FieldPath.root.appending("parameters"))
+        }
+        guard diagnostics.problems.isEmpty else { return nil }
+        return SweepPlan(
+            name: spec.name, description: spec.description, file: diagnostics.file, problem: problem, parameterPaths: paths.map(\.description),
+            method: spec.design.method, design: design, seed: UInt64(spec.design.seed),
+            bootstrap: BootstrapSettings(
+                resamples: spec.design.bootstrapResamples, confidenceLevel: spec.design.confidenceLevel, seed: UInt64(spec.design.seed)),
+            samples: samples, baseScenario: baseScenario, runs: runs, structureGroups: Self.structureGroups(runs), outputs: outputs)
+    }
+
+    private func parameterPath(_ index: Int) -> FieldPath { FieldPath.root.appending("parameters").appending(index: index) }
+
+    private mutating func parameter(_ parameter: SweepParameterSpec, at index: Int)
+        -> (parameter: SensitivityParameter, path: ScenarioValuePath)?
+    {
+        let field = parameterPath(index)
+        let path: ScenarioValuePath
+        switch ScenarioValuePath.parse(parameter.target) {
+        case .success(let parsed): path = parsed
+        case .failure(let error):
+            diagnostics.report(error.description, at: field.appending("path"))
+            return nil
+        }
+        let distribution: ParameterDistribution
+        switch parameter.distribution {
+        case .uniform: distribution = .uniform(lower: parameter.lower, upper: parameter.upper)
+        case .log_uniform: distribution = .logUniform(lower: parameter.lower, upper: parameter.upper)
+        case .normal: distribution = .normal(mean: parameter.mean, standardDeviation: parameter.standardDeviation)
+        case .truncated_normal:
+            distribution = .truncatedNormal(
+                lower: parameter.lower, upper: parameter.upper, mean: parameter.mean, standardDeviation: parameter.standardDeviation)
+        case .triangular: distribution = .triangular(lower: parameter.lower, upper: parameter.upper, mode: parameter.mode)
+        case .discrete: distribution = .discrete(levels: parameter.levels)
+        }
+        if let problem = distribution.problem {
+            diagnostics.report("the \(parameter.distribution.rawValue) distribution cannot be used: \(problem)", at: field)
+            return nil
+        }
+        let name = parameter.name ?? parameter.target
+        if spec.parameters[..<index].contains(where: { ($0.name ?? $0.target) == name }) {
+            diagnostics.report("the parameter name `\(name)` is used twice: give each parameter its own `name`", at: field)
+            return nil
+        }
+        return (SensitivityParameter(name: name, distribution: distribution), path)
+    }
+
+    private mutating func design() -> SamplingDesign? {
+        let design = spec.design
+        if design.method == .morris, design.levels % 2 != 0 {
+            diagnostics.report(
+                "Morris needs an even number of levels (SALib's default is 4), not \(design.levels)",
+                at: FieldPath.root.appending("design").appending("levels"))
+            return nil
+        }
+        return design.method.design(samples: design.samples, levels: design.levels, secondOrder: design.secondOrder)
+    }
+
+    private mutating func sample(_ problem: SensitivityProblem, _ design: SamplingDesign) -> Matrix? {
+        do {
+            return try problem.sample(design, seed: UInt64(spec.design.seed))
+        } catch {
+            diagnostics.report("\(error)", at: FieldPath.root.appending("design").appending("samples"))
+            return nil
+        }
+    }
+
+    /// The base scenario with `values` written at `paths` (nil: left as written), checked and resolved.
+    private func variant(values: [Double?], paths: [ScenarioValuePath]) -> Result<ResolvedScenario, VariantProblems> {
+        var root = base.root
+        for (value, path) in zip(values, paths) {
+            guard let value else { continue }
+            do {
+                root = try path.setting(Node(NumberFormatting.shortest(value)), in: root)
+            } catch {
+                return .failure(VariantProblems(messages: [error.description]))
+            }
+        }
+        let document = ScenarioDocument(
+            root: root, file: base.file, directory: base.directory, diagnostics: ScenarioDiagnostics(file: base.file))
+        do {
+            return .success(try document.resolve(against: economy))
+        } catch {
+            return .failure(VariantProblems(messages: error.problems.map { "\($0.fieldPath): \($0.message)" }))
+        }
+    }
+
+    private struct VariantProblems: Error {
+        var messages: [String]
+    }
+
+    private mutating func report(_ problems: VariantProblems, at field: FieldPath, prefix: String) {
+        for message in problems.messages { diagnostics.report("\(prefix): \(message)", at: field) }
+    }
+
+    private mutating func resolveOutputs() -> [SweepOutput] {
+        let regions = LabelCatalog(
+            kind: "region", labels: economy.regions, groups: economy.metadata.regionGroups, economyName: economy.metadata.name)
+        let sectors = LabelCatalog(
+            kind: "sector", labels: economy.sectors, groups: economy.metadata.sectorGroups, economyName: economy.metadata.name)
+        var outputs: [SweepOutput] = []
+        for (index, output) in spec.outputs.enumerated() {
+            let field = FieldPath.root.appending("outputs").appending(index: index)
+            let resolved: SweepOutput
+            if let summary = output.summary {
+                resolved = SweepOutput(name: output.name ?? summary, source: .summary(summary))
+            } else if let metric = output.metric {
+                let selectedRegions = regions.resolve(output.regions, diagnostics: &diagnostics)
+                let selectedSectors = sectors.resolve(output.sectors, diagnostics: &diagnostics)
+                guard let selectedRegions, let selectedSectors else { continue }
+                let cells = selectedRegions.flatMap { region in selectedSectors.map { economy.cellIndex(region: region, sector: $0) } }
+                resolved = SweepOutput(
+                    name: output.name ?? "\(metric)_\(output.statistic.rawValue)",
+                    source: .aggregate(metric: metric, cells: cells, statistic: output.statistic))
+            } else {
+                continue
+            }
+            if outputs.contains(where: { $0.name == resolved.name }) {
+                diagnostics.report("the output name `\(resolved.name)` is used twice: give each output its own `name`", at: field)
+                continue
+            }
+            outputs.append(resolved)
+        }
+        return outputs
+    }
+
+    /// For each run, the first run whose model structure (economy, horizon, model, critical inputs,
+    /// substitute sectors) is the same; everything else is a column parameter of the lockstep batch.
+    static func structureGroups(_ runs: [ResolvedScenario]) -> [Int] {
+        var representatives: [(key: ResolvedScenario, run: Int)] = []
+        return runs.enumerated().map { run, scenario in
+            let key = structureKey(scenario)
+            if let known = representatives.first(where: { $0.key == key }) { return known.run }
+            representatives.append((key, run))
+            return run
+        }
+    }
+
+    private static func structureKey(_ scenario: ResolvedScenario) -> ResolvedScenario {
+        var key = scenario
+        key.investment = nil
+        key.priorities = []
+        key.planTilt = []
+        key.strategicWeights = []
+        key.shocks = []
+        key.horizon.seed = 0
+        for index in key.substitutions.indices { key.substitutions[index].theta = 0 }
+        return key
+    }
+}
