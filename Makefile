@@ -5,15 +5,19 @@
 #   make bench — benchmarks (see bench/README.md); results go to bench/RESULTS.md by hand
 
 SYSTEM_PACKAGES := libopenblas-dev liblapacke-dev pkg-config
+# Only the tests need these: a headless browser (the report test), Slurm and munge (the one-node
+# cluster test of sharded sweeps) and fonts for the report's Latin and Chinese text.
+TEST_PACKAGES := chromium slurm-wlm munge fonts-dejavu-core fonts-wqy-microhei
 SWIFT ?= swift
 RELEASE_BIN := .build/release/shockflow
 
-.PHONY: all deps build run test bench clean
+.PHONY: all deps test-deps build run test bench clean
 
 all: build
 
-deps:
-	@missing=""; for p in $(SYSTEM_PACKAGES); do \
+# Installs the packages of $(1) that are missing (with sudo when not root).
+define install_missing
+	@missing=""; for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -21,16 +25,24 @@ deps:
 	  SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
+endef
+
+deps:
+	$(call install_missing,$(SYSTEM_PACKAGES))
+
+test-deps: deps
+	$(call install_missing,$(TEST_PACKAGES))
 
 build: deps
 	$(SWIFT) build -c release --product shockflow
 
 run: build
 	$(RELEASE_BIN) run scenarios/chip-export-controls.yaml --out results/chip-export-controls
+	$(RELEASE_BIN) report results/chip-export-controls
 	$(RELEASE_BIN) economy analyze --out results/default-economy
-	@echo "Results written to results/chip-export-controls/ and results/default-economy/"
+	@echo "Results written to results/chip-export-controls/ (report.html: open it in a browser) and results/default-economy/"
 
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

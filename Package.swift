@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/JohnSundell/Plot", exact: "0.14.0"),
     ],
     targets: [
         .systemLibrary(
@@ -28,10 +29,14 @@ let package = Package(
             dependencies: ["ShockFlowModel", "ShockFlowLinearAlgebra", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources")]
         ),
+        .target(
+            name: "ShockFlowReport",
+            dependencies: ["ShockFlowIO", "ShockFlowModel", .product(name: "Plot", package: "Plot")]
+        ),
         .executableTarget(
             name: "shockflow",
             dependencies: [
-                "ShockFlowIO", "ShockFlowModel", "ShockFlowLinearAlgebra",
+                "ShockFlowIO", "ShockFlowModel", "ShockFlowLinearAlgebra", "ShockFlowReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,6 +56,11 @@ let package = Package(
             dependencies: ["ShockFlowIO", "ShockFlowModel", "ShockFlowLinearAlgebra"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "ShockFlowCLITests", dependencies: ["ShockFlowIO"], exclude: ["Snapshots"]),
+        .testTarget(name: "ShockFlowCLITests", dependencies: ["ShockFlowIO"], exclude: ["Snapshots", "Report"]),
+        .testTarget(
+            name: "ShockFlowReportTests",
+            dependencies: ["ShockFlowReport", "ShockFlowIO", "ShockFlowModel"],
+            resources: [.copy("Fixtures")]
+        ),
     ]
 )

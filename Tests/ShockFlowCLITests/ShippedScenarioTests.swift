@@ -29,6 +29,12 @@ import Testing
         } else {
             #expect(loss > 0 && loss < 10, "a supply shock costs value added, within reason: \(loss) %")
         }
+        // Issue 7: every shipped scenario's report is generated in CI.
+        let report = out.appendingPathComponent("\(name).html").path
+        let written = try CommandRunner.run(["report", out.appendingPathComponent(name).path, "--out", report])
+        #expect(written.exitCode == 0, "\(written.standardError)")
+        let html = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<svg"))
     }
 
     /// MODEL section 4's reference case on the China MRIO: 60 % of the chip share (0.78) of imported

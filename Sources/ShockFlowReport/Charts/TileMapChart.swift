@@ -1,0 +1,81 @@
+/// The tile-grid map of China's provinces, each tile coloured by a value on a diverging scale
+/// (losses red, gains blue), with a legend in the value's unit.
+struct TileMapChart {
+    struct Value {
+        var difference: Double
+        var baseline: Double
+    }
+
+    var title: String
+    var metricDescription: String
+    var unit: String
+    var values: [String: Value]
+    var formatValue: (Double) -> String
+
+    static let tileSize = 74.0, gap = 4.0, left = 10.0, top = 10.0
+
+    var limit: Double { values.values.map { abs($0.difference) }.max() ?? 0 }
+
+    var figure: ChartFigure {
+        let step = Self.tileSize + Self.gap
+        let mapHeight = Self.top + Double(ChinaTileGrid.rows) * step
+        let limit = self.limit
+        var tiles: [SVGNode] = []
+        for tile in ChinaTileGrid.tiles {
+            let x = Self.left + Double(tile.column) * step, y = Self.top + Double(tile.row) * step
+            let value = values[tile.code]
+            let colour = value.map { ColourScale.diverging($0.difference, limit: limit) } ?? Colour(hex: 0xDDDDDD)
+            let text = colour.textColour
+            let valueText = value.map { formatValue($0.difference) } ?? "no data"
+            var tooltip = "\(tile.name) (\(tile.code)): \(metricDescription) \(valueText) \(unit)"
+            if let value, value.baseline != 0 {
+                tooltip += ", " + CompactNumber.percent(value.difference / value.baseline, signed: true) + " of its baseline"
+            }
+            tiles.append(SVG.group("tile", [
+                SVG.rect(x: x, y: y, width: Self.tileSize, height: Self.tileSize, fill: colour.css, className: "tile-box", tooltip: tooltip),
+                SVG.text(tile.code.replacingOccurrences(of: "CN-", with: ""), x: x + Self.tileSize / 2, y: y + 24, anchor: .middle, className: "tile-code", fill: text),
+                SVG.text(tile.shortName, x: x + Self.tileSize / 2, y: y + 41, anchor: .middle, className: "tile-name", fill: text),
+                SVG.text(valueText, x: x + Self.tileSize / 2, y: y + 59, anchor: .middle, className: "tile-value", fill: text),
+            ]))
+        }
+        let width = Self.left * 2 + Double(ChinaTileGrid.columns) * step
+        let legend = DivergingLegend(limit: limit, unit: unit, formatValue: formatValue)
+            .nodes(x: 40, y: mapHeight + 14, width: width - 80)
+        return ChartFigure(
+            id: "map", title: title,
+            caption: "Each tile is a province, placed roughly where it lies (north at the top). The colour is the "
+                + "province's \(metricDescription) in \(unit): red tiles lost against the baseline, blue tiles gained, "
+                + "darker means larger; the number on the tile is the same value. Hover a tile for its name and the change in % of its baseline.",
+            width: width, height: mapHeight + 14 + DivergingLegend.height,
+            nodes: [SVG.group("tiles", tiles), legend])
+    }
+}
+
+/// The legend of a diverging colour scale: a bar of colour steps from −limit to +limit with labels.
+struct DivergingLegend {
+    static let height = 62.0
+    var limit: Double
+    var unit: String
+    var formatValue: (Double) -> String
+
+    func nodes(x: Double, y: Double, width: Double) -> SVGNode {
+        let steps = 17
+        let stepWidth = width / Double(steps)
+        var nodes: [SVGNode] = []
+        for step in 0..<steps {
+            let value = -limit + 2 * limit * (Double(step) + 0.5) / Double(steps)
+            nodes.append(SVG.rect(
+                x: x + Double(step) * stepWidth, y: y, width: stepWidth + 0.5, height: 14,
+                fill: ColourScale.diverging(value, limit: limit).css, className: "legend-step"))
+        }
+        for fraction in [-1.0, -0.5, 0, 0.5, 1] {
+            let tickX = x + (fraction + 1) / 2 * width
+            nodes.append(SVG.line(x1: tickX, y1: y + 14, x2: tickX, y2: y + 19, className: "axis"))
+            nodes.append(SVG.text(formatValue(fraction * limit), x: tickX, y: y + 31, anchor: .middle, className: "tick"))
+        }
+        nodes.append(SVG.text("← loss", x: x, y: y + 48, anchor: .start, className: "axis-title"))
+        nodes.append(SVG.text("gain →", x: x + width, y: y + 48, anchor: .end, className: "axis-title"))
+        nodes.append(SVG.text(unit, x: x + width / 2, y: y + 48, anchor: .middle, className: "axis-title"))
+        return SVG.group("legend", nodes)
+    }
+}

@@ -1,0 +1,48 @@
+/// Lines over the periods: one polyline per series (the baseline dashed grey, the scenario blue).
+struct TimeSeriesChart {
+    struct Series {
+        var name: String
+        var values: [Double]
+        var colour: String
+        var dashed: Bool
+    }
+
+    var id: String
+    var title: String
+    var axisTitle: String
+    var periodTitle: String
+    var series: [Series]
+
+    static let width = 330.0, height = 210.0
+    static let left = 64.0, right = 12.0, top = 26.0, bottom = 46.0
+
+    var figure: ChartFigure {
+        let periods = series.map(\.values.count).max() ?? 1
+        let xScale = LinearScale(covering: [0, Double(max(periods - 1, 1))], pixels: (Self.left, Self.width - Self.right))
+        let yScale = LinearScale(
+            covering: series.flatMap(\.values), pixels: (Self.height - Self.bottom, Self.top))
+        var nodes: [SVGNode] = [
+            Axes.horizontal(xScale, y: Self.height - Self.bottom, top: Self.top, title: periodTitle, format: { CompactNumber.format($0) }),
+            Axes.vertical(yScale, x: Self.left, right: Self.width - Self.right, title: axisTitle),
+        ]
+        var lines: [SVGNode] = []
+        var legendX = Self.left
+        for line in series {
+            let points = line.values.enumerated().map { (x: xScale.pixel(Double($0.offset)), y: yScale.pixel($0.element)) }
+            let summary = line.values.map { CompactNumber.format($0) }.joined(separator: ", ")
+            lines.append(SVG.polyline(
+                points, className: line.dashed ? "series-line dashed" : "series-line", stroke: line.colour,
+                tooltip: "\(line.name) by period: \(summary)"))
+            nodes.append(SVG.polyline(
+                [(legendX, 12), (legendX + 18, 12)], className: line.dashed ? "legend-line dashed" : "legend-line",
+                stroke: line.colour, tooltip: line.name))
+            nodes.append(SVG.text(line.name, x: legendX + 22, y: 16, className: "legend-text"))
+            legendX += 30 + Double(line.name.count) * 6.2
+        }
+        nodes.append(SVG.group("series", lines))
+        return ChartFigure(
+            id: id, title: title,
+            caption: "Solid blue: the scenario; dashed grey: the baseline without shocks. The gap between them is the shock's effect in each period.",
+            width: Self.width, height: Self.height, nodes: nodes)
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import ShockFlowIO
+
+/// What the report shows of a `shockflow run` folder (docs/results-format.md), read from its files.
+struct RunResults: Sendable {
+    let folder: String
+    let manifest: ReportManifest
+    let summary: SummaryTable
+    /// The metric of the map and rankings, and whether it is a share (averaged over periods).
+    let metric: String
+    let metricIsShare: Bool
+    /// The money unit of flows (from summary.csv).
+    let moneyUnit: String
+    let regions: TidyTable
+    let sectors: TidyTable
+    let cells: TidyTable
+    /// Nil for the static models, which write no weights.csv.
+    let weights: WeightShares?
+    /// The scenario file's description when the file is unchanged since the run.
+    let scenarioDescription: String?
+
+    /// The metrics of the national and provincial time series.
+    static let seriesMetrics = ["output", "value_added"]
+
+    /// Reads the folder; `metric` nil means the summary's headline metric.
+    init(folder: String, manifest: ReportManifest, metric requested: String?) throws {
+        self.folder = folder
+        self.manifest = manifest
+        func file(_ name: String, _ needed: String) throws -> String {
+            let path = folder + "/" + name
+            guard FileManager.default.fileExists(atPath: path) else { throw ReportError.missingFile(path: path, needed: needed) }
+            return path
+        }
+        let summaryPath = try file("summary.csv", "the headline figures and the money unit")
+        let regionsPath = try file("regions.csv", "the map and the time series")
+        let sectorsPath = try file("sectors.csv", "the ranking of sectors")
+        let cellsPath = try file("cells.csv", "the ranking of cells")
+        let isDynamic = (manifest.parameters["model"] ?? "dynamic") == "dynamic"
+        let weightsPath = isDynamic ? try file("weights.csv", "the investment-weight flow of the dynamic model") : nil
+        summary = try SummaryTable(path: summaryPath)
+        let metric = requested ?? summary.headlineMetric ?? "output"
+        self.metric = metric
+        metricIsShare = ResultsMetric.isShare(metric)
+        moneyUnit = summary.moneyUnit ?? "money units"
+        regions = try TidyTable(path: regionsPath, keyColumns: ["region"], wanted: Set(Self.seriesMetrics + [metric]))
+        guard regions.series[metric] != nil else {
+            throw ReportError.unknownMetric(metric, path: regionsPath, available: regions.metrics)
+        }
+        sectors = try TidyTable(path: sectorsPath, keyColumns: ["sector"], wanted: [metric])
+        cells = try TidyTable(path: cellsPath, keyColumns: ["region", "sector"], wanted: [metric])
+        weights = try weightsPath.map(WeightShares.init(path:))
+        let scenarioFile = manifest.parameters["scenario.file"]
+        let recorded = manifest.inputs.first { $0.path == scenarioFile }
+        scenarioDescription = recorded.flatMap { ScenarioDescription.read(scenarioAt: $0.path, expectedSHA256: $0.sha256) }
+    }
+
+    /// The unit of the chosen metric's values.
+    var metricUnit: String { metricIsShare ? "share" : moneyUnit }
+
+    var periodCount: Int { regions.periodCount }
+
+    /// Each key's cumulative difference of the chosen metric in `table`, in the table's key order.
+    func cumulativeDifferences(in table: TidyTable) -> [(key: String, difference: Double, baseline: Double)] {
+        let series = table.series[metric] ?? [:]
+        return table.keys.compactMap { key in
+            series[key].map { (key, $0.cumulativeDifference(isShare: metricIsShare), $0.cumulativeBaseline(isShare: metricIsShare)) }
+        }
+    }
+
+    /// Names of regions and sectors known from summary.csv (and of China's provinces from the tile grid).
+    var names: [String: String] {
+        summary.names.merging(ChinaTileGrid.names) { summaryName, _ in summaryName }
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import ShockFlowIO
+
+/// What the report shows of a sweep folder (/work/notes/sweep-format.md): the sampled parameters and
+/// outputs per run and the sensitivity indices.
+struct SweepResults: Sendable {
+    struct Index: Sendable, Equatable {
+        var method: String
+        var output: String
+        var parameter: String
+        var index: String
+        var estimate: Double
+        var low: Double?
+        var high: Double?
+    }
+
+    let folder: String
+    let manifest: ReportManifest
+    let parameterNames: [String]
+    let outputNames: [String]
+    /// Values per run, by column name.
+    let samples: [String: [Double]]
+    let outputs: [String: [Double]]
+    let indices: [Index]
+
+    init(folder: String, manifest: ReportManifest) throws {
+        self.folder = folder
+        self.manifest = manifest
+        let sensitivityPath = folder + "/sensitivity.csv"
+        func file(_ name: String, _ needed: String) throws -> String {
+            let path = folder + "/" + name
+            guard FileManager.default.fileExists(atPath: path) else { throw ReportError.missingFile(path: path, needed: needed) }
+            return path
+        }
+        let samplesPath = try file("samples.csv", "the parameter values of every run, for the scatter plots")
+        let outputsPath = try file("outputs.csv", "the outputs of every run, for the scatter plots")
+        guard FileManager.default.fileExists(atPath: sensitivityPath) else {
+            throw ReportError.sweepWithoutSensitivity(path: folder)
+        }
+        let samples = try Self.columns(path: samplesPath)
+        let outputs = try Self.columns(path: outputsPath)
+        guard samples.runs == outputs.runs else {
+            throw ReportError.invalidValue(
+                path: outputsPath, line: 1, column: "run",
+                reason: "the runs differ from those of samples.csv (\(outputs.runs.count) against \(samples.runs.count) rows)")
+        }
+        parameterNames = samples.names
+        outputNames = outputs.names
+        self.samples = samples.values
+        self.outputs = outputs.values
+        indices = try Self.indices(path: sensitivityPath)
+    }
+
+    /// A `run,<name>,…` table: its runs and each named column's numbers.
+    private static func columns(path: String) throws -> (runs: [Double], names: [String], values: [String: [Double]]) {
+        var reader = try ReportTableReader(path: path, requiredColumns: ["run"])
+        let names = reader.header.filter { $0 != "run" }
+        let fields = names.map { reader.position(of: $0) ?? 0 }
+        let runField = reader.position(of: "run") ?? 0
+        var runs: [Double] = []
+        var values = [String: [Double]]()
+        try reader.forEachRow { row in
+            runs.append(try row.number(runField))
+            for (name, field) in zip(names, fields) { values[name, default: []].append(try row.number(field)) }
+        }
+        guard !runs.isEmpty else { throw ReportError.emptyTable(path: path, expected: "one row per run") }
+        return (runs, names, values)
+    }
+
+    private static func indices(path: String) throws -> [Index] {
+        let columns = ["method", "output", "parameter", "index", "estimate", "ci_low", "ci_high"]
+        var reader = try ReportTableReader(path: path, requiredColumns: columns)
+        let fields = columns.map { reader.position(of: $0) ?? 0 }
+        var indices: [Index] = []
+        try reader.forEachRow { row in
+            indices.append(Index(
+                method: row.text(fields[0]), output: row.text(fields[1]), parameter: row.text(fields[2]), index: row.text(fields[3]),
+                estimate: try row.number(fields[4]), low: try row.optionalNumber(fields[5]), high: try row.optionalNumber(fields[6])))
+        }
+        guard !indices.isEmpty else { throw ReportError.emptyTable(path: path, expected: "one row per output, parameter and index") }
+        return indices
+    }
+
+    /// The index that ranks parameters for a method, and the one drawn beside it.
+    static func rankingIndex(method: String) -> (main: String, secondary: String?) {
+        switch method {
+        case "sobol": ("ST", "S1")
+        case "morris": ("mu_star", nil)
+        default: ("src", nil)
+        }
+    }
+
+    /// Per output, the tornado rows of its first method: parameters by the ranking index, largest first.
+    func tornado(output: String) -> (method: String, rows: [TornadoChart.Row])? {
+        guard let method = indices.first(where: { $0.output == output })?.method else { return nil }
+        let (main, secondary) = Self.rankingIndex(method: method)
+        let ofOutput = indices.filter { $0.output == output && $0.method == method }
+        let interval = { (index: Index) in TornadoChart.Interval(estimate: index.estimate, low: index.low, high: index.high) }
+        var rows: [TornadoChart.Row] = []
+        for parameter in parameterNames {
+            guard let ranking = ofOutput.first(where: { $0.parameter == parameter && $0.index == main }) else { continue }
+            let paired = secondary.flatMap { name in ofOutput.first { $0.parameter == parameter && $0.index == name } }
+            rows.append(TornadoChart.Row(parameter: parameter, main: interval(ranking), secondary: paired.map(interval)))
+        }
+        let ranked = rows.enumerated().sorted {
+            let a = abs($0.element.main.estimate), b = abs($1.element.main.estimate)
+            return a != b ? a > b : $0.offset < $1.offset
+        }.map(\.element)
+        return (method, ranked)
+    }
+}

@@ -1,0 +1,49 @@
+import Plot
+
+/// The HTML page of a sweep: per output a tornado chart of its sensitivity indices and a scatter plot
+/// of the most influential parameter against the output; then provenance.
+struct SweepReportPage {
+    let results: SweepResults
+
+    var html: HTML {
+        let settings = results.manifest.root["sweep"]
+        let name = settings?["name"]?.text ?? settings?.string ?? "sweep"
+        let descriptions = results.manifest.parameters
+        let runs = results.samples.values.first?.count ?? 0
+        var tornadoes: [ChartFigure] = [], scatters: [ChartFigure] = []
+        for (position, output) in results.outputNames.enumerated() {
+            guard let tornado = results.tornado(output: output), let top = tornado.rows.first else { continue }
+            let (main, secondary) = SweepResults.rankingIndex(method: tornado.method)
+            tornadoes.append(TornadoChart(
+                id: "tornado-\(position)", output: output, method: tornado.method, mainIndex: main, secondaryIndex: secondary,
+                rows: tornado.rows
+            ).figure)
+            let xs = results.samples[top.parameter] ?? [], ys = results.outputs[output] ?? []
+            scatters.append(ScatterChart(
+                id: "scatter-\(position)", title: "\(output) against \(top.parameter)",
+                xTitle: descriptions["parameter.\(top.parameter)"].map { "\(top.parameter): \($0)" } ?? top.parameter,
+                yTitle: output,
+                points: Array(zip(xs, ys)).map { (x: $0.0, y: $0.1) },
+                caption: "One point per run (\(runs) runs). \(top.parameter) has the largest \(main) for \(output)"
+                    + (descriptions["output.\(output)"].map { " (\($0))" } ?? "") + ". Both axes are in the units of the "
+                    + "parameter and of the output. A clear trend or a narrowing band means the output follows that parameter."
+            ).figure)
+        }
+        let design = ["method", "samples", "seed"].compactMap { key in settings?[key].map { "\(key) \($0.text)" } }
+            .joined(separator: ", ")
+        return ReportPage.document(
+            title: "ShockFlow sweep report: \(name)",
+            body: [
+                .header(
+                    .h1(.text("Sweep \(name)")),
+                    .p(.class("subtitle"), .text(
+                        "\(runs) runs · \(results.parameterNames.count) parameters (\(results.parameterNames.joined(separator: ", "))) · "
+                            + "\(results.outputNames.count) outputs · design \(design)"))),
+                .section(.h2(.text("Which assumptions matter")), .div(.class("charts"), .group(tornadoes.map(\.node)))),
+                .section(
+                    .h2(.text("The most influential parameter against each output")),
+                    .div(.class("charts"), .group(scatters.map(\.node)))),
+                ReportPage.footer(manifest: results.manifest),
+            ])
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+
+/// `shockflow report` as a user meets it: the report of a shipped scenario rendered by a real headless
+/// browser (Debian's chromium) without console errors, with every chart's elements and a screenshot
+/// that is not blank; bad folders exit 1 and write nothing.
+@Suite(.serialized) struct ReportBrowserTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// Chromium on PATH; its absence fails the test (make test installs it).
+    static func chromium() -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return path.split(separator: ":").map { "\($0)/chromium" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// Runs a program to its end and returns its status, output and error text.
+    static func execute(_ program: String, _ arguments: [String]) throws -> CommandResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("report-test-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: output.path + ".out", contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path + ".err", contents: nil)
+        defer {
+            try? FileManager.default.removeItem(atPath: output.path + ".out")
+            try? FileManager.default.removeItem(atPath: output.path + ".err")
+        }
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output.path + ".out"))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: output.path + ".err"))
+        try process.run()
+        process.waitUntilExit()
+        return CommandResult(
+            exitCode: process.terminationStatus,
+            standardOutput: try String(contentsOfFile: output.path + ".out", encoding: .utf8),
+            standardError: try String(contentsOfFile: output.path + ".err", encoding: .utf8))
+    }
+
+    static func headless(_ chromium: String, _ arguments: [String], page: String) throws -> CommandResult {
+        try execute(chromium, [
+            "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+            "--enable-logging=stderr", "--v=0",
+        ] + arguments + ["file://" + page])
+    }
+
+    /// The page's console messages, as Chromium logs them with --enable-logging: `…:CONSOLE:…] "text", source: …`.
+    /// The report has no scripts, so any message (an SVG attribute Chromium cannot parse, …) is an error.
+    static func consoleMessages(_ log: String) -> [String] {
+        log.split(separator: "\n").filter { $0.contains(":CONSOLE") }.map(String.init)
+    }
+
+    /// How many `<name …>` elements of the DOM have `className` among their classes.
+    static func count(_ dom: String, element name: String, className: String) throws -> Int {
+        let pattern = "<\(name)\\b[^>]*\\bclass=\"(?:[^\"]* )?\(className)(?: [^\"]*)?\""
+        let expression = try NSRegularExpression(pattern: pattern)
+        return expression.numberOfMatches(in: dom, range: NSRange(dom.startIndex..., in: dom))
+    }
+
+    @Test func chipExportControlsReportRendersInChromium() throws {
+        guard let chromium = Self.chromium() else {
+            Issue.record("chromium is not installed: `make test` installs it (Debian package chromium)")
+            return
+        }
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = folder.appendingPathComponent("chip-export-controls").path
+        let scenario = Self.repository.appendingPathComponent("scenarios/chip-export-controls.yaml").path
+        let ran = try CommandRunner.run(["run", scenario, "--out", run, "--quiet"])
+        try #require(ran.exitCode == 0, "\(ran.standardError)")
+        let reported = try CommandRunner.run(["report", run])
+        try #require(reported.exitCode == 0, "\(reported.standardError)")
+        let page = run + "/report.html"
+        #expect(reported.standardOutput.hasPrefix("wrote the run report \(page) ("))
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        #expect(html.utf8.count < 3_000_000, "a few MB at most")
+        #expect(!html.contains("<script") && !html.contains("https://") && !html.contains("@import") && !html.contains("url("))
+
+        // The rendered DOM has every chart with one element per datum.
+        let dumped = try Self.headless(chromium, ["--dump-dom"], page: page)
+        #expect(dumped.exitCode == 0)
+        let dom = dumped.standardOutput
+        let regions = Set(try String(contentsOfFile: run + "/regions.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+            .map { $0.split(separator: ",")[1] })
+        #expect(regions.count == 31)
+        #expect(try Self.count(dom, element: "rect", className: "tile-box") == 31)
+        #expect(try Self.count(dom, element: "g", className: "tile") == 31)
+        // National + 3 provinces × output and value added, a baseline and a scenario line each.
+        #expect(try Self.count(dom, element: "polyline", className: "series-line") == 4 * 2 * 2)
+        // Each line has a point per period (20 quarters).
+        let lines = try NSRegularExpression(pattern: "<polyline points=\"([^\"]*)\" class=\"series-line")
+        let points = lines.matches(in: dom, range: NSRange(dom.startIndex..., in: dom)).compactMap { match in
+            Range(match.range(at: 1), in: dom).map { dom[$0].split(separator: " ").count }
+        }
+        #expect(points.count == 16 && points.allSatisfy { $0 == 20 }, "points per line: \(points)")
+        // Flow: a band and two nodes per region; sectors: the strategic one, the 9 largest others, the rest.
+        #expect(try Self.count(dom, element: "path", className: "flow-band") == 31 + 11)
+        #expect(try Self.count(dom, element: "rect", className: "flow-node") == 2 * (31 + 11))
+        #expect(try Self.count(dom, element: "rect", className: "timeline-cell") == 20)
+        #expect(try Self.count(dom, element: "rect", className: "bar") == 12 + 15)
+        // The footer has the manifest's provenance: every input's SHA-256.
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: run + "/manifest.json")))
+        let digests = ((manifest as? [String: Any])?["inputs"] as? [[String: Any]] ?? []).compactMap { $0["sha256"] as? String }
+        #expect(digests.count == 5 && digests.allSatisfy { dom.contains($0) })
+        #expect(Self.consoleMessages(dumped.standardError).isEmpty, "\(Self.consoleMessages(dumped.standardError))")
+
+        // A screenshot that is not blank: many colours, a fair share of non-white pixels.
+        let screenshot = folder.appendingPathComponent("report.png").path
+        let shot = try Self.headless(chromium, ["--screenshot=\(screenshot)", "--window-size=1280,1500"], page: page)
+        #expect(shot.exitCode == 0 && FileManager.default.fileExists(atPath: screenshot), "\(shot.standardError)")
+        #expect(Self.consoleMessages(shot.standardError).isEmpty)
+        let script = Self.repository.appendingPathComponent("Tests/ShockFlowCLITests/Report/png_colours.py").path
+        let measured = try Self.execute("/usr/bin/env", ["python3", script, screenshot])
+        let fields = measured.standardOutput.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        try #require(fields.count == 2, "png_colours.py: \(measured.standardOutput)\(measured.standardError)")
+        #expect(fields[0] > 100, "distinct colours: \(fields[0])")
+        #expect(fields[1] > 0.05, "non-white share: \(fields[1])")
+    }
+
+    /// The console check itself works: a page with an SVG attribute Chromium cannot parse logs an error.
+    @Test func consoleCheckCatchesABrokenPage() throws {
+        guard let chromium = Self.chromium() else {
+            Issue.record("chromium is not installed: `make test` installs it (Debian package chromium)")
+            return
+        }
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("broken.html").path
+        try "<!DOCTYPE html><svg><polyline points=\"1,2 x,3\"/></svg>".write(toFile: page, atomically: true, encoding: .utf8)
+        let dumped = try Self.headless(chromium, ["--dump-dom"], page: page)
+        #expect(Self.consoleMessages(dumped.standardError).count == 1)
+    }
+
+    /// A sweep written by `shockflow sweep` (regression indices, no intervals): a tornado bar per parameter
+    /// and output, a scatter point per run and output.
+    @Test func sweepReportHasATornadoAndAScatterPerOutput() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sweep = Self.repository.appendingPathComponent("scripts/fixtures/sweeps/small-sweep.yaml").path
+        let out = folder.appendingPathComponent("small-sweep").path
+        let swept = try CommandRunner.run(["sweep", sweep, "--out", out, "--quiet"])
+        try #require(swept.exitCode == 0, "\(swept.standardError)")
+        let reported = try CommandRunner.run(["report", out, "--out", folder.appendingPathComponent("sweep.html").path])
+        try #require(reported.exitCode == 0, "\(reported.standardError)")
+        let html = try String(contentsOfFile: folder.appendingPathComponent("sweep.html").path, encoding: .utf8)
+        let outputs = try String(contentsOfFile: out + "/outputs.csv", encoding: .utf8).split(separator: "\n")
+        let outputCount = outputs[0].split(separator: ",").count - 1, runs = outputs.count - 1
+        let parameters = try String(contentsOfFile: out + "/samples.csv", encoding: .utf8).split(separator: "\n")[0]
+            .split(separator: ",").count - 1
+        #expect(try Self.count(html, element: "rect", className: "tornado-bar") == outputCount * parameters)
+        #expect(try Self.count(html, element: "circle", className: "point") == outputCount * runs)
+        #expect(html.contains("<h1>Sweep small-sweep</h1>"))
+    }
+
+    @Test func folderThatIsNoRunOrSweepExitsOneAndWritesNothing() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try CommandRunner.run(["report", folder.path])
+        #expect(result.exitCode == 1)
+        #expect(result.standardError == "shockflow: error: \(folder.path): not a results folder of shockflow run or shockflow sweep: it has no manifest.json\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    @Test func runWithAMissingCSVExitsOneNamingIt() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "{\"command\": \"run\", \"parameters\": {\"model\": \"leontief\"}}".write(
+            toFile: folder.path + "/manifest.json", atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("out.html").path
+        let result = try CommandRunner.run(["report", folder.path, "--out", out])
+        #expect(result.exitCode == 1)
+        #expect(result.standardError.hasPrefix("shockflow: error: \(folder.path)/summary.csv: file not found"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["manifest.json"])
+    }
+}

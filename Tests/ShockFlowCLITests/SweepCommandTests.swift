@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+
+/// `shockflow sweep` end to end: interrupted and resumed, sharded and merged, bad input.
+@Suite("shockflow sweep")
+struct SweepCommandTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let economy = repository.appendingPathComponent("Tests/ShockFlowIOTests/Fixtures/economies/two-region").path
+
+    /// A sweep of `runs` runs of a dynamic chip-import scenario on the two-region test economy.
+    static func sweepFile(runs: Int, in directory: URL, name: String = "sweep.yaml", seed: Int = 3) throws -> String {
+        let text = """
+            schema_version: 1
+            name: cli-sweep
+            scenario:
+              schema_version: 1
+              name: two-region-chips
+              economy: \(economy)
+              horizon: {periods: 8, period: quarter, seed: 1}
+              shocks:
+                - {id: chip-imports, kind: import, products: chips, magnitude: 0.6, profile: {type: recovery, start: 1, half_life: 4}}
+              substitution:
+                - {product: chips, sector: manu, theta: 0.5}
+            design: {method: random, samples: \(runs), seed: \(seed)}
+            parameters:
+              - {path: shocks.chip-imports.magnitude, name: cut, distribution: uniform, lower: 0.2, upper: 1}
+              - {path: "substitution[0].theta", name: theta, distribution: uniform, lower: 0, upper: 1}
+              - {path: investment.eta, name: eta, distribution: log_uniform, lower: 0.25, upper: 4}
+            outputs:
+              - {summary: cumulative_value_added_loss}
+              - {name: north_va_loss, metric: value_added, regions: north, statistic: cumulative_loss}
+            """
+        let path = directory.appendingPathComponent(name).path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    static let resultFiles = ["samples.csv", "outputs.csv", "sensitivity.csv"]
+
+    static func contents(_ folder: URL, _ name: String) throws -> Data { try Data(contentsOf: folder.appendingPathComponent(name)) }
+
+    @Test("a sweep killed mid-way resumes from its checkpoint and writes the files of an uninterrupted sweep")
+    func killAndResume() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let sweep = try Self.sweepFile(runs: 400, in: directory)
+        let interrupted = directory.appendingPathComponent("interrupted")
+        let checkpoint = directory.appendingPathComponent(".interrupted.sweep-checkpoint")
+        // A real child process, killed with a real signal once some batches are checkpointed.
+        let child = Process()
+        child.executableURL = CommandRunner.executable
+        child.arguments = ["sweep", sweep, "--out", interrupted.path, "--batch", "1", "--threads", "1", "--quiet"]
+        child.standardError = FileHandle.nullDevice
+        try child.run()
+        let deadline = Date().addingTimeInterval(120)
+        func checkpointed() -> Int {
+            ((try? FileManager.default.contentsOfDirectory(atPath: checkpoint.path)) ?? []).filter { $0.hasPrefix("batch-") }.count
+        }
+        while checkpointed() < 20, child.isRunning, Date() < deadline { usleep(2_000) }
+        kill(child.processIdentifier, SIGKILL)
+        child.waitUntilExit()
+        #expect(child.terminationReason == .uncaughtSignal, "the sweep finished before it could be killed: make it longer")
+        let done = checkpointed()
+        #expect(done >= 20 && done < 400)
+        #expect(!FileManager.default.fileExists(atPath: interrupted.path))
+
+        let resumed = try CommandRunner.run(["sweep", sweep, "--out", interrupted.path, "--batch", "1", "--resume"])
+        #expect(resumed.exitCode == 0, "\(resumed.standardError)")
+        #expect(resumed.standardOutput.contains("from the checkpoint"))
+        #expect(!FileManager.default.fileExists(atPath: checkpoint.path))
+
+        let whole = directory.appendingPathComponent("whole")
+        let uninterrupted = try CommandRunner.run(["sweep", sweep, "--out", whole.path, "--batch", "1", "--quiet"])
+        #expect(uninterrupted.exitCode == 0, "\(uninterrupted.standardError)")
+        #expect(uninterrupted.standardOutput.isEmpty && uninterrupted.standardError.isEmpty)
+        for name in Self.resultFiles {
+            #expect(try Self.contents(interrupted, name) == Self.contents(whole, name), "\(name) differs after resuming")
+        }
+    }
+
+    @Test("shards run as separate processes merge into the sweep's files; progress lines go to stderr")
+    func shardsAndMerge() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let sweep = try Self.sweepFile(runs: 24, in: directory)
+        let whole = directory.appendingPathComponent("whole")
+        let single = try CommandRunner.run(["sweep", sweep, "--out", whole.path, "--batch", "4"])
+        #expect(single.exitCode == 0, "\(single.standardError)")
+        // Not a terminal: one plain line per batch (6 batches) after the plan line.
+        let progress = single.standardError.split(separator: "\n")
+        #expect(progress.first == "24 runs in 6 batches on \(ProcessInfo.processInfo.activeProcessorCount) threads")
+        #expect(progress.last?.hasPrefix("24/24 runs, ") == true)
+        #expect(single.standardOutput.hasPrefix("sweep cli-sweep: random design, 3 parameters, 24 runs\n"))
+        var shards: [String] = []
+        for index in 0..<4 {
+            let shard = directory.appendingPathComponent("shard-\(index)").path
+            let result = try CommandRunner.run(["sweep", sweep, "--out", shard, "--batch", "4", "--shard", "\(index)/4", "--quiet"])
+            #expect(result.exitCode == 0, "\(result.standardError)")
+            shards.append(shard)
+        }
+        let merged = directory.appendingPathComponent("merged")
+        let merge = try CommandRunner.run(["sweep", "merge"] + shards + ["--out", merged.path])
+        #expect(merge.exitCode == 0, "\(merge.standardError)")
+        for name in Self.resultFiles {
+            #expect(try Self.contents(merged, name) == Self.contents(whole, name), "\(name) differs after merging")
+        }
+        // Issue 7: a sweep's report is generated in CI (tornado and scatter charts of the merged folder).
+        let report = try CommandRunner.run(["report", merged.path, "--out", directory.appendingPathComponent("sweep.html").path])
+        #expect(report.exitCode == 0, "\(report.standardError)")
+        #expect(try String(contentsOf: directory.appendingPathComponent("sweep.html"), encoding: .utf8).contains("<svg"))
+        // A shard of another sweep (another seed) is refused, and nothing is written.
+        let otherSweep = try Self.sweepFile(runs: 24, in: directory, name: "other.yaml", seed: 4)
+        let other = directory.appendingPathComponent("other-shard").path
+        #expect(try CommandRunner.run(["sweep", otherSweep, "--out", other, "--batch", "4", "--shard", "3/4", "--quiet"]).exitCode == 0)
+        let refused = try CommandRunner.run(["sweep", "merge"] + shards.dropLast() + [other, "--out", directory.appendingPathComponent("bad").path])
+        #expect(refused.exitCode == 1)
+        #expect(refused.standardError.contains("is a shard of a different sweep"))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("bad").path))
+    }
+
+    @Test("bad input: an unknown path, a bad shard, a folder that is not a shard: clear errors, nothing written")
+    func badInput() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let sweep = try Self.sweepFile(runs: 8, in: directory)
+        let text = try String(contentsOfFile: sweep, encoding: .utf8).replacingOccurrences(of: "investment.eta,", with: "investment.etta,")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: sweep))
+        let out = directory.appendingPathComponent("out").path
+        let unknown = try CommandRunner.run(["sweep", sweep, "--out", out])
+        #expect(unknown.exitCode == 1)
+        #expect(unknown.standardError.contains("sweep.yaml:16:"))
+        #expect(unknown.standardError.contains("parameters[2].path: `investment.etta`"))
+        #expect(unknown.standardError.contains("did you mean `eta`?"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+
+        let badShard = try CommandRunner.run(["sweep", sweep, "--shard", "4/4"])
+        #expect(badShard.exitCode == 2 || badShard.exitCode == 64)
+        #expect(badShard.standardError.contains("--shard 4/4: expected i/n with 0 ≤ i < n"))
+
+        let notShard = try CommandRunner.run(["sweep", "merge", directory.path, "--out", out])
+        #expect(notShard.exitCode == 1)
+        #expect(notShard.standardError.contains("is not a sweep shard folder: it has no manifest.json"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+}
