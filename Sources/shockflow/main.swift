@@ -1,4 +1,4 @@
 import ShockFlowLinearAlgebra
 
 FastKernel.reexecuteIfNeeded()
-ShockFlowCommand.main()
+CommandLineEntry.main()

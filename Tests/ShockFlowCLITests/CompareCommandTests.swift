@@ -73,6 +73,8 @@ import Testing
             ("not-a-run", "shockflow: error: not-a-run: not a results folder of shockflow run: it has no manifest.json\n"),
             ("truncated", "shockflow: error: truncated/cells.csv: the file looks truncated: its last line does not end with a line break, as every line of shockflow run's files does\n"),
             ("nan-value", "shockflow: error: nan-value/cells.csv, line 6, column 6 (scenario): \"nan\" is not a finite number (NaN and infinity are refused)\n"),
+            // The baseline column is not the one compared (scenario is), but a NaN there is refused too.
+            ("nan-baseline", "shockflow: error: nan-baseline/cells.csv, line 4, column 5 (baseline): \"nan\" is not a finite number (NaN and infinity are refused)\n"),
             ("unsorted", "shockflow: error: unsorted/cells.csv, line 10: period 0 comes after period 1; compare reads the rows in the order shockflow run writes them (periods ascending) and does not sort them\n"),
         ]
         for (run, message) in cases {
@@ -86,7 +88,7 @@ import Testing
         #expect(header.standardError.contains("bad-header/cells.csv, line 1, column 7: unexpected column \"diff\""))
     }
 
-    /// Flag problems found by compare itself exit 2; the argument parser's own refusals keep its status 64.
+    /// Flag problems found by compare itself exit 2, and so do the argument parser's own refusals.
     @Test func usageErrors() throws {
         let cases: [([String], String)] = [
             (["base"], "give at least two runs to compare (found 1)"),
@@ -101,7 +103,28 @@ import Testing
             #expect(result.exitCode == 2, "\(arguments)")
             #expect(result.standardError.contains(message), "\(result.standardError)")
         }
-        #expect(try compare(["base", "identical", "--no-such-flag"]).exitCode == 64)
+    }
+
+    /// What the argument parser refuses before compare runs (an unknown flag, a flag without its value,
+    /// a word where a number belongs, no runs at all) exits 2 with the parser's message and usage, as
+    /// docs/compare.md promises; other commands keep the parser's status 64.
+    @Test func parserUsageErrorsExitWithStatus2() throws {
+        let cases: [([String], String)] = [
+            (["base", "identical", "--no-such-flag"], "Unknown option '--no-such-flag'"),
+            (["base", "identical", "--metric"], "Missing value for '--metric <metric>'"),
+            (["base", "identical", "--top", "ten"], "The value 'ten' is invalid for '--top <top>'"),
+        ]
+        for (arguments, message) in cases {
+            let result = try compare(arguments)
+            #expect(result.exitCode == 2, "\(arguments)")
+            #expect(result.standardError.hasPrefix("Error: \(message)"), "\(result.standardError)")
+            #expect(result.standardError.contains("Usage: shockflow compare"), "\(result.standardError)")
+            #expect(result.standardOutput.isEmpty)
+        }
+        let help = try compare(["--help"])
+        #expect(help.exitCode == 0 && help.standardOutput.contains("USAGE: shockflow compare"))
+        let otherCommand = try CommandRunner.run(["validate", "--no-such-flag"], in: Self.runs)
+        #expect(otherCommand.exitCode == 64)
     }
 
     /// --format csv --out writes the full table to the file and nothing to standard output.

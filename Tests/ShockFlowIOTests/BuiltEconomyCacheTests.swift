@@ -30,6 +30,10 @@ import Testing
         #expect(loaded.regionCount == 31 && loaded.sectorCount == 42)
         #expect(try loaded.check().passed, "the cached table passes the default checks")
 
+        // The first load wrote the binary copy; later loads read it and get the CSV numbers bit for bit.
+        #expect(FileManager.default.fileExists(atPath: first.path + "/" + EconomyBinaryFile.fileName))
+        expectIdentical(try BuiltEconomyCache.reading(folder: first.path), try EconomyFolderReader.read(folder: first.path))
+
         // A fresh build written by the same writer gives the cached bytes exactly.
         let rebuilt = try ChinaBuildFixture.get().economy
         for (name, bytes) in try EconomyFolderWriter.contents(of: rebuilt) {

@@ -34,6 +34,26 @@ import Testing
         defer { try? FileManager.default.removeItem(at: file) }
         try Data(message).write(to: file)
         #expect(SHA256.hex(ofFileAt: file.path) == expected)
+        #expect(SHA256.swiftHex(ofFileAt: file.path) == expected)
         #expect(SHA256.hex(ofFileAt: file.path + ".missing") == nil)
+    }
+
+    /// Files of every length around the block and buffer boundaries hash the same with libcrypto
+    /// (used when the system has it, as on Debian with libssl3) and with the Swift code.
+    @Test(.enabled(if: LibcryptoSHA256.isAvailable, "libcrypto.so.3 is not installed: only the Swift SHA-256 runs"))
+    func libcryptoAgreesWithTheSwiftCode() throws {
+        var generator = SystemRandomNumberGenerator()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sha-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for length in [0, 1, 55, 56, 63, 64, 65, 1 << 20, (1 << 20) + 1, 3 * (1 << 20) - 7] {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let file = directory.appendingPathComponent("\(length)")
+            try Data(bytes).write(to: file)
+            let system = SHA256.hex(ofFileAt: file.path)
+            #expect(system != nil)
+            #expect(system == SHA256.swiftHex(ofFileAt: file.path), "length \(length)")
+            #expect(system == SHA256.hex(of: bytes), "length \(length)")
+        }
     }
 }

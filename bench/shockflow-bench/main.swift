@@ -5,6 +5,9 @@
 //   shockflow-bench china-build REPS       seconds to build china-2017 from the shipped inputs (median)
 //   shockflow-bench lockstep SCENARIO N    N variants of a dynamic scenario (its first shock's magnitude
 //                                          spread over [0.5, 1.5]×) in one lockstep batch, then one by one
+//   shockflow-bench sweep SWEEP K          runs/s of a sweep's execution: all runs in lockstep batches of 32 on 2
+//                                          threads, then about K of its runs one at a time (batches of 1) on 1 thread
+//                                          and on 2 threads (planning and loading excluded from all three)
 import Foundation
 import ShockFlowIO
 import ShockFlowLinearAlgebra
@@ -73,8 +76,39 @@ case ("lockstep", 1) where numbers[0] > 0:
     let lockstep = try seconds { _ = try model.run(variants) }
     let oneByOne = try seconds { for variant in variants { _ = try model.run([variant]) } }
     print(String(format: "LOCKSTEP %.3f ONE_BY_ONE %.3f", lockstep, oneByOne))
+case ("sweep", 1) where numbers[0] > 0:
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shockflow-bench-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    /// The runs of `shard` executed and the seconds from the end of planning to the last batch.
+    func execute(batch: Int, workers: Int, shard: SweepShard) throws -> (runs: Int, seconds: Double) {
+        final class Clock: @unchecked Sendable {
+            let lock = NSLock()
+            var planned = 0.0, finished = 0.0
+            func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+        }
+        let clock = Clock()
+        var options = SweepRunner.Options()
+        options.output = folder + "/\(batch)-\(workers)-\(shard.index)"
+        (options.batchSize, options.workers, options.shard) = (batch, workers, shard)
+        let outcome = try SweepRunner.run(sweepFile: arguments[1], options: options) { event in
+            clock.lock.withLock {
+                switch event {
+                case .planned: clock.planned = clock.now()
+                case .batch: clock.finished = clock.now()
+                }
+            }
+        }
+        return (outcome.runs, clock.finished - clock.planned)
+    }
+    let batched = try execute(batch: 32, workers: 2, shard: .whole)
+    let stride = max(1, batched.runs / numbers[0])
+    let serial = try execute(batch: 1, workers: 1, shard: SweepShard(index: 0, count: stride))
+    let pair = try execute(batch: 1, workers: 2, shard: SweepShard(index: 0, count: stride))
+    print(String(
+        format: "BATCHED %d %.3f ONE_AT_A_TIME %d %.3f ONE_AT_A_TIME_2 %d %.3f", batched.runs, batched.seconds, serial.runs,
+        serial.seconds, pair.runs, pair.seconds))
 default:
     FileHandle.standardError.write(
-        Data("usage: shockflow-bench kernel | dgemm N REPS | solve N NRHS REPS | china-build REPS | lockstep SCENARIO N\n".utf8))
+        Data("usage: shockflow-bench kernel | dgemm N REPS | solve N NRHS REPS | china-build REPS | lockstep SCENARIO N | sweep SWEEP K\n".utf8))
     exit(2)
 }

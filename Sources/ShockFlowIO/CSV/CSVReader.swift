@@ -18,20 +18,32 @@ struct CSVReader {
 
     let file: FileContents
     let separator: UInt8
+    /// Where reading stops: the end of `file`, or just after a line break inside it.
+    let end: Int
     /// Header names, used to name fields in error messages (set by the caller).
     var fieldNames: [String] = []
-    private var position: Int
-    private var lineAtPosition = 1
+    /// Byte offset of the next unread record, and its line.
+    private(set) var position: Int
+    private(set) var lineAtPosition = 1
     /// Line on which the current record starts.
     private(set) var line = 0
     private(set) var fields: [FieldSpan] = []
 
-    init(file: FileContents, separator: UInt8 = UInt8(ascii: ",")) {
+    /// Reads `file` from byte `start`, a line start numbered `firstLine` (in the whole file), up to
+    /// `end`: the end of `file` or just after a line break in it. So two readers can share one file
+    /// between threads, and a window of a large file (`FileContents(path:offset:count:)`) reads with
+    /// the file's own line numbers.
+    init(
+        file: FileContents, separator: UInt8 = UInt8(ascii: ","), start: Int = 0, end: Int? = nil, firstLine: Int = 1
+    ) {
         self.file = file
         self.separator = separator
+        self.end = min(end ?? file.count, file.count)
         let bytes = file.bytes
-        let hasByteOrderMark = file.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
-        position = hasByteOrderMark ? 3 : 0
+        let atFileStart = start == 0 && file.offset == 0
+        let hasByteOrderMark = atFileStart && file.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        position = hasByteOrderMark ? 3 : start
+        lineAtPosition = firstLine
     }
 
     /// Opens `path`, refusing an empty file.
@@ -47,7 +59,7 @@ struct CSVReader {
     /// Reads the next record; false at the end of the file.
     mutating func nextRecord() throws -> Bool {
         let bytes = file.bytes
-        let count = file.count
+        let count = end
         while position < count, bytes[position] == 10 || bytes[position] == 13 {
             if bytes[position] == 13, position + 1 < count, bytes[position + 1] == 10 { position += 1 }
             position += 1
@@ -84,7 +96,7 @@ struct CSVReader {
 
     private mutating func scanQuotedField() throws -> FieldSpan {
         let bytes = file.bytes
-        let count = file.count
+        let count = end
         let openingLine = lineAtPosition
         let fieldNumber = fields.count + 1
         position += 1

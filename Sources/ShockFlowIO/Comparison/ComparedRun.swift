@@ -24,7 +24,7 @@ public struct ComparedRun: Sendable {
     /// A run with its table opened and the header read.
     struct Opened {
         var run: ComparedRun
-        var reader: CSVReader
+        var rows: WindowedCSVReader
         var header: CSVHeader
     }
 
@@ -57,8 +57,8 @@ public struct ComparedRun: Sendable {
         if let command = description?.command, command != "run" {
             throw ComparisonError.notARun(path: argument, reason: "its manifest.json was written by shockflow \(command)")
         }
-        var reader = try CSVReader(path: tablePath)
-        let header = try CSVHeader(reading: &reader)
+        var rows = try WindowedCSVReader(path: tablePath)
+        let header = try CSVHeader(reading: &rows.current)
         guard let level = ResultsLevel.recognizing(header.names) else {
             throw ComparisonError.notAResultsTable(path: tablePath, header: header.names)
         }
@@ -69,7 +69,7 @@ public struct ComparedRun: Sendable {
         let run = ComparedRun(
             label: label, argument: argument, tablePath: tablePath, level: level, description: description,
             summaryUnits: units(inSummaryAt: folder + "/summary.csv"))
-        return Opened(run: run, reader: reader, header: header)
+        return Opened(run: run, rows: rows, header: header)
     }
 
     /// The unit column of a summary.csv by metric. Only labels for the output, so a summary that cannot

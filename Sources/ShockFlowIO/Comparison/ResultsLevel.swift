@@ -25,6 +25,9 @@ public enum ResultsLevel: String, CaseIterable, Sendable {
         self == .summary ? ["value", "unit", "detail"] : ["baseline", "scenario", "difference", "relative"]
     }
 
+    /// The value columns that hold numbers.
+    var numberColumns: [String] { self == .summary ? ["value"] : valueColumns }
+
     /// The header `shockflow run` writes.
     var header: [String] { keyColumns + ["metric"] + valueColumns }
 

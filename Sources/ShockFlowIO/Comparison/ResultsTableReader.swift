@@ -6,15 +6,21 @@ import Darwin
 
 /// Reads one results table row by row: the period, the key's labels and the compared value. Checks that
 /// the file is not cut short and, as it goes, that periods ascend (the order `shockflow run` writes).
-/// Only the compared value column is parsed; labels stay bytes in the file until asked for.
+/// Only the compared value column and the other value columns' validity are read (a NaN anywhere is
+/// refused); labels stay bytes in the file until asked for. The file is read in windows of a few MB
+/// (`WindowedCSVReader`), so memory does not grow with its length.
 struct ResultsTableReader {
-    private(set) var reader: CSVReader
+    private var rows: WindowedCSVReader
+    /// The reader over the current window, at the current row.
+    var reader: CSVReader { rows.current }
     let level: ResultsLevel
     private let fieldCount: Int
     private let periodField: Int?
     /// The key's label fields (region, sector, …) then the metric's.
     let labelFields: [Int]
     private let valueField: Int
+    /// The table's other number columns, checked for NaN, infinities and text though not compared.
+    private let otherNumberFields: [Int]
     /// Periods the table must reach (from the manifest), to tell a file cut at a line break.
     private let expectedPeriods: Int?
 
@@ -28,15 +34,16 @@ struct ResultsTableReader {
         let header = opened.header
         try header.validate(required: level.header, path: opened.run.tablePath)
         func position(_ name: String) -> Int { header.position(of: name) ?? 0 }
-        reader = opened.reader
+        rows = opened.rows
         self.level = level
         fieldCount = header.names.count
         periodField = level.hasPeriod ? position("period") : nil
         labelFields = (level.labelColumns + ["metric"]).map(position)
-        valueField = position(column.name(in: level))
+        let valueField = position(column.name(in: level))
+        self.valueField = valueField
+        otherNumberFields = level.numberColumns.map(position).filter { $0 != valueField }
         expectedPeriods = opened.run.description?.tablePeriods
-        let file = reader.file
-        if file.count > 0, file.bytes[file.count - 1] != 10 {
+        if let last = try rows.lastByte(), last != 10 {
             throw ComparisonError.truncated(
                 FileLocation(path: path),
                 reason: "its last line does not end with a line break, as every line of shockflow run's files does")
@@ -44,22 +51,22 @@ struct ResultsTableReader {
         try advance()
     }
 
-    var path: String { reader.path }
-    var line: Int { reader.line }
+    var path: String { rows.current.path }
+    var line: Int { rows.current.line }
     var metricField: Int { labelFields[labelFields.count - 1] }
 
     /// The current row's key labels (without the period), the metric last.
-    var labels: [String] { labelFields.map { reader.text($0) } }
+    var labels: [String] { labelFields.map { rows.current.text($0) } }
 
     /// The current row's labels as a key for alignment (quoted fields unescaped).
     var key: RowKey {
         var key = RowKey()
         for field in labelFields {
-            let span = reader.fields[field]
+            let span = rows.current.fields[field]
             if span.hasEscapedQuotes {
-                key.append(field: Array(reader.text(field).utf8))
+                key.append(field: Array(rows.current.text(field).utf8))
             } else {
-                key.append(field: UnsafeBufferPointer(start: reader.file.bytes + span.start, count: span.end - span.start))
+                key.append(field: UnsafeBufferPointer(start: rows.current.file.bytes + span.start, count: span.end - span.start))
             }
         }
         return key
@@ -69,15 +76,15 @@ struct ResultsTableReader {
     /// they need no quotes, else quoted by `encoder`.
     func appendLabels(to bytes: inout [UInt8], encoder: CSVTableWriter) {
         for field in labelFields {
-            let span = reader.fields[field]
-            let text = UnsafeBufferPointer(start: reader.file.bytes + span.start, count: span.end - span.start)
+            let span = rows.current.fields[field]
+            let text = UnsafeBufferPointer(start: rows.current.file.bytes + span.start, count: span.end - span.start)
             let plain = !span.hasEscapedQuotes && text.first != 32 && text.last != 32
                 && !text.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
             if plain {
                 bytes.append(contentsOf: text)
                 bytes.append(UInt8(ascii: ","))
             } else {
-                bytes.append(contentsOf: encoder.encodedLabels([reader.text(field)]))
+                bytes.append(contentsOf: encoder.encodedLabels([rows.current.text(field)]))
             }
         }
     }
@@ -85,25 +92,38 @@ struct ResultsTableReader {
     /// Moves to the next row; rows of summary.csv without a value (notes) are passed over.
     mutating func advance() throws {
         repeat {
-            guard try reader.nextRecord() else {
+            guard try rows.nextRecord() else {
                 try finish()
                 return
             }
-            try reader.requireFieldCount(fieldCount)
-            lastLine = reader.line
+            try rows.current.requireFieldCount(fieldCount)
+            lastLine = rows.current.line
             if let periodField { try readPeriod(periodField) }
-        } while level == .summary && reader.isEmpty(valueField)
-        value = try reader.number(valueField)
+        } while level == .summary && rows.current.isEmpty(valueField)
+        value = try rows.current.number(valueField)
+        for field in otherNumberFields { try checkNumber(field) }
+    }
+
+    /// Refuses a field that is neither empty (a relative difference against a zero baseline) nor a
+    /// finite number; only fields that do not start like a number are parsed, to keep reading fast.
+    private func checkNumber(_ field: Int) throws {
+        let span = rows.current.fields[field]
+        guard span.end > span.start else { return }
+        let bytes = rows.current.file.bytes
+        var first = bytes[span.start]
+        if (first == UInt8(ascii: "-") || first == UInt8(ascii: "+")), span.end - span.start > 1 { first = bytes[span.start + 1] }
+        if first &- UInt8(ascii: "0") < 10 || first == UInt8(ascii: ".") { return }
+        _ = try rows.current.number(field)
     }
 
     private mutating func readPeriod(_ field: Int) throws {
-        let number = try? reader.number(field)
+        let number = try? rows.current.number(field)
         guard let number, number >= 0, number < 1e9, number == number.rounded() else {
-            throw ComparisonError.invalidPeriod(reader.location(field: field), text: reader.text(field))
+            throw ComparisonError.invalidPeriod(rows.current.location(field: field), text: rows.current.text(field))
         }
         let next = Int(number)
         if let period, next < period {
-            throw ComparisonError.unsortedRows(reader.location(), period: next, previousPeriod: period)
+            throw ComparisonError.unsortedRows(rows.current.location(), period: next, previousPeriod: period)
         }
         period = next
     }
@@ -126,9 +146,9 @@ struct ResultsTableReader {
     }
 
     private func sameBytes(_ field: Int, _ other: ResultsTableReader, _ otherField: Int) -> Bool {
-        let mine = reader.fields[field], theirs = other.reader.fields[otherField]
+        let mine = rows.current.fields[field], theirs = other.reader.fields[otherField]
         let length = mine.end - mine.start
         guard length == theirs.end - theirs.start, mine.hasEscapedQuotes == theirs.hasEscapedQuotes else { return false }
-        return memcmp(reader.file.bytes + mine.start, other.reader.file.bytes + theirs.start, length) == 0
+        return memcmp(rows.current.file.bytes + mine.start, other.reader.file.bytes + theirs.start, length) == 0
     }
 }

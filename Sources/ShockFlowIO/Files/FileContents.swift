@@ -4,17 +4,29 @@ import Glibc
 import Darwin
 #endif
 
-/// A whole file read into memory as bytes, followed by one NUL byte so that C number parsers
-/// can never run past the end.
+/// A file, or a window of it, read into memory as bytes, followed by one NUL byte so that C number
+/// parsers can never run past the end.
 final class FileContents {
     let path: String
-    /// Number of bytes of the file (the NUL terminator is not counted).
+    /// Number of bytes held (the NUL terminator is not counted).
     let count: Int
     let bytes: UnsafeMutablePointer<UInt8>
+    /// Where `bytes[0]` sits in the file (0 for a whole file).
+    let offset: Int
+    /// The size of the whole file when it was read.
+    let fileSize: Int
 
-    init(path: String) throws {
+    /// The whole file.
+    convenience init(path: String) throws {
+        try self.init(path: path, offset: 0, count: nil)
+    }
+
+    /// At most `count` bytes of the file from byte `offset` (fewer at its end; all of it when `count`
+    /// is nil), read with `pread`, so a large file can be read window by window in flat memory.
+    init(path: String, offset: Int, count: Int?) throws {
         self.path = path
-        let descriptor = open(path, O_RDONLY)
+        self.offset = offset
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             let code = errno
             if code == ENOENT { throw DataFileError.fileNotFound(path: path, expected: "a readable file") }
@@ -28,11 +40,12 @@ final class FileContents {
         guard (status.st_mode & S_IFMT) == S_IFREG else {
             throw DataFileError.unreadable(path: path, reason: "not a regular file")
         }
-        let size = Int(status.st_size)
+        fileSize = Int(status.st_size)
+        let size = max(0, min(count ?? Int.max, fileSize - offset))
         bytes = .allocate(capacity: size + 1)
         var filled = 0
         while filled < size {
-            let got = read(descriptor, bytes + filled, size - filled)
+            let got = pread(descriptor, bytes + filled, size - filled, off_t(offset + filled))
             if got < 0 && errno == EINTR { continue }
             guard got > 0 else {
                 let reason = got < 0 ? String(cString: strerror(errno)) : "the file shrank while being read"
@@ -42,7 +55,7 @@ final class FileContents {
             filled += got
         }
         bytes[size] = 0
-        count = size
+        self.count = size
     }
 
     deinit {

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Economies that ShockFlow builds from shipped raw inputs on first use (`china-2017`), kept in a
-/// cache folder keyed by the SHA-256 of the inputs and the engine version, so a second run reads
-/// the cached folder and does not rebuild. The cache lives in `$SHOCKFLOW_CACHE_DIR`, else
-/// `$XDG_CACHE_HOME/shockflow`, else `~/.cache/shockflow`.
+/// cache folder keyed by the SHA-256 of the inputs and the engine version, so a second run reads the
+/// cached folder (through its binary copy, `EconomyBinaryFile`) and does not rebuild. The cache lives
+/// in `$SHOCKFLOW_CACHE_DIR`, else `$XDG_CACHE_HOME/shockflow`, else `~/.cache/shockflow`.
 public enum BuiltEconomyCache {
     static let cacheVariable = "SHOCKFLOW_CACHE_DIR"
 
@@ -32,6 +32,19 @@ public enum BuiltEconomyCache {
         let (economy, _) = try ChinaMRIOBuilder.build(inputs: inputs)
         try EconomyFolderWriter.write(economy, to: folder)
         return (folder, true)
+    }
+
+    /// Reads a cached economy folder through its binary copy (`EconomyBinaryFile`): when that file
+    /// is missing, truncated, corrupt or of another format version, the folder's CSV files are read
+    /// instead and the binary copy is written afresh (a failure to write it only costs speed).
+    static func reading(folder: String) throws -> EconomyReading {
+        let binaryPath = folder + "/" + EconomyBinaryFile.fileName
+        if PathKind(binaryPath) == .file, let reading = try? EconomyBinaryFile.read(path: binaryPath) {
+            return reading
+        }
+        let reading = try EconomyFolderReader.read(folder: folder)
+        try? EconomyBinaryFile.write(reading, to: binaryPath)
+        return reading
     }
 
     /// First 16 hex digits of SHA-256 over the engine version and every input file's name and bytes.

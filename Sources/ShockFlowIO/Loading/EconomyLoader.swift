@@ -19,8 +19,10 @@ public enum EconomyLoader {
     }
 
     public static func load(_ source: EconomySource) throws -> LoadedEconomy {
+        let isBuiltCache = source.builtInName.map(BuiltEconomyCache.names.contains) ?? false
         let reading: EconomyReading
         switch source.format {
+        case .shockFlowFolder where isBuiltCache: reading = try BuiltEconomyCache.reading(folder: source.path)
         case .shockFlowFolder: reading = try EconomyFolderReader.read(folder: source.path)
         case .pymrioFolder: reading = try PymrioFolderReader.read(folder: source.path)
         case .nationalTable: reading = try NationalTableReader.read(path: source.path)

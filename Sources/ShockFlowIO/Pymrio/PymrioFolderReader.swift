@@ -55,7 +55,8 @@ enum PymrioFolderReader {
         return EconomyReading(economy: economy, inputFiles: inputFiles, notes: notes)
     }
 
-    /// Z, with the regions and sectors its header defines. The file's bytes are released on return.
+    /// Z, with the regions and sectors its header defines, its rows read on two threads. The file's
+    /// bytes are released on return.
     private static func readFlows(path: String, problems: inout ProblemCollector) throws -> (PymrioCells, Matrix) {
         var table = try PymrioTable(path: path, indexColumns: 2, headerRows: 2)
         let (cells, columnCells) = try cellColumns(of: table)
@@ -63,7 +64,7 @@ enum PymrioFolderReader {
         var flows = Matrix(rows: n, columns: n)
         try flows.elements.withUnsafeMutableBufferPointer { elements in
             try problems.run { problems in
-                let seen = try table.readRows(
+                let seen = try table.readRowsOnTwoThreads(
                     rowCount: n, problems: &problems, describeRow: cells.describe, locate: cells.locate,
                     store: { row, column, value in elements[row + columnCells[column] * n] = value })
                 table.reportMissingRows(seen, describeRow: cells.describe, problems: &problems)

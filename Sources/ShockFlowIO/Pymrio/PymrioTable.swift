@@ -1,3 +1,5 @@
+import Foundation
+
 /// A tab-separated table as pandas' `DataFrame.to_csv` writes it for pymrio: `headerRows` rows of
 /// column labels (one per level of the column multi-index, the level name in the first field),
 /// an optional row of index names, then data rows that start with `indexColumns` label fields.
@@ -48,31 +50,93 @@ struct PymrioTable {
         locate: (CSVReader) throws -> Int, store: (Int, Int, Double) -> Void
     ) throws -> [Bool] {
         var firstLines = [Int](repeating: 0, count: rowCount)
-        while !problems.isFull {
-            if hasPendingRow {
-                hasPendingRow = false
-            } else if try !reader.nextRecord() {
-                break
-            }
-            do {
-                try reader.requireFieldCount(headerFieldCount)
-                let row = try locate(reader)
-                guard firstLines[row] == 0 else {
-                    throw DataFileError.duplicateCell(reader.location(), cell: describeRow(row), firstLine: firstLines[row])
-                }
-                firstLines[row] = reader.line
-                for column in 0..<columnCount {
-                    do {
-                        store(row, column, try reader.number(indexColumns + column))
-                    } catch {
-                        problems.record(error)
-                    }
-                }
-            } catch let error as DataFileError {
-                problems.record(error)
-            }
+        if hasPendingRow, !problems.isFull {
+            hasPendingRow = false
+            try readRow(reader, firstLines: &firstLines, problems: &problems, describeRow: describeRow, locate: locate, store: store)
+        }
+        while !problems.isFull, try reader.nextRecord() {
+            try readRow(reader, firstLines: &firstLines, problems: &problems, describeRow: describeRow, locate: locate, store: store)
         }
         return firstLines.map { $0 > 0 }
+    }
+
+    /// `readRows` on two threads, each reading half of a large file's rows (split at a line break),
+    /// for the numbers of a big Z.txt. `locate` and `store` are called from both threads at once:
+    /// `store` must write only what belongs to its row. Each number is parsed as `readRows` parses
+    /// it, so the values are the same bits. When anything is wrong (a problem in either half, a row
+    /// in both), the file is read again in order so the report is exactly the one-thread report.
+    /// Files with fewer data bytes than `smallestSplit` are read on one thread (splitting would not pay).
+    mutating func readRowsOnTwoThreads(
+        rowCount: Int, problems: inout ProblemCollector, describeRow: (Int) -> String,
+        locate: (CSVReader) throws -> Int, store: (Int, Int, Double) -> Void, smallestSplit: Int = 8 << 20
+    ) throws -> [Bool] {
+        let start = reader.position
+        let file = reader.file
+        guard !hasPendingRow, file.count - start >= max(smallestSplit, 2),
+            memchr(file.bytes + start, Int32(UInt8(ascii: "\"")), file.count - start) == nil,
+            let lineBreak = memchr(file.bytes + start + (file.count - start) / 2, 10, (file.count - start) / 2)
+        else {
+            return try readRows(rowCount: rowCount, problems: &problems, describeRow: describeRow, locate: locate, store: store)
+        }
+        let middle = UnsafeMutableRawPointer(file.bytes).distance(to: lineBreak) + 1
+        let halves = [
+            CSVReader(file: file, separator: reader.separator, start: start, end: middle, firstLine: reader.lineAtPosition),
+            // Line numbers of the second half are not counted: they only serve messages, and any
+            // problem sends the whole file through the one-thread reading below.
+            CSVReader(file: file, separator: reader.separator, start: middle, firstLine: reader.lineAtPosition + 1),
+        ]
+        let fieldNames = reader.fieldNames
+        var outcomes: [(firstLines: [Int], clean: Bool)] = Array(repeating: ([], false), count: 2)
+        outcomes.withUnsafeMutableBufferPointer { slots in
+            // Each thread writes its own slot; locate and store are safe to share (see above).
+            nonisolated(unsafe) let (slots, locate, store, describeRow, table, halves) =
+                (slots, locate, store, describeRow, self, halves)
+            DispatchQueue.concurrentPerform(iterations: 2) { half in
+                var halfReader = halves[half]
+                halfReader.fieldNames = fieldNames
+                var firstLines = [Int](repeating: 0, count: rowCount)
+                var halfProblems = ProblemCollector(limit: 1)
+                do {
+                    while halfProblems.isEmpty, try halfReader.nextRecord() {
+                        try table.readRow(
+                            halfReader, firstLines: &firstLines, problems: &halfProblems, describeRow: describeRow,
+                            locate: locate, store: store)
+                    }
+                    slots[half] = (firstLines, halfProblems.isEmpty)
+                } catch {
+                    slots[half] = ([], false)
+                }
+            }
+        }
+        let (first, second) = (outcomes[0], outcomes[1])
+        if first.clean, second.clean, !zip(first.firstLines, second.firstLines).contains(where: { $0 > 0 && $1 > 0 }) {
+            return zip(first.firstLines, second.firstLines).map { $0 > 0 || $1 > 0 }
+        }
+        return try readRows(rowCount: rowCount, problems: &problems, describeRow: describeRow, locate: locate, store: store)
+    }
+
+    /// One data row: checks its width, finds its position, refuses a repeat, stores its numbers.
+    private func readRow(
+        _ reader: CSVReader, firstLines: inout [Int], problems: inout ProblemCollector, describeRow: (Int) -> String,
+        locate: (CSVReader) throws -> Int, store: (Int, Int, Double) -> Void
+    ) throws {
+        do {
+            try reader.requireFieldCount(headerFieldCount)
+            let row = try locate(reader)
+            guard firstLines[row] == 0 else {
+                throw DataFileError.duplicateCell(reader.location(), cell: describeRow(row), firstLine: firstLines[row])
+            }
+            firstLines[row] = reader.line
+            for column in 0..<columnCount {
+                do {
+                    store(row, column, try reader.number(indexColumns + column))
+                } catch {
+                    problems.record(error)
+                }
+            }
+        } catch let error as DataFileError {
+            problems.record(error)
+        }
     }
 
     /// Reports the rows that never appeared (a truncated file, typically).

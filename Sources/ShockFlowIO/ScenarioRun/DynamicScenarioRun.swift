@@ -21,14 +21,20 @@ enum DynamicScenarioRun {
     }
 
     /// Runs scenarios that share `model` (its economy, critical inputs, substitutes and horizon) in one
-    /// lockstep batch with their baselines, as matrix columns, and returns each one's result.
-    static func run(_ scenarios: [ResolvedScenario], on model: PlanHorizonModel, economy: Economy) throws
-        -> [ScenarioRunResult]
+    /// lockstep batch with their baselines, as matrix columns, and returns each one's result. With
+    /// `keeping`, only those cell metrics are recorded (a sweep keeps what its outputs read; `value_added`
+    /// and `investment_weight`, which the summary reads, always stay).
+    static func run(_ scenarios: [ResolvedScenario], on model: PlanHorizonModel, economy: Economy, keeping: Set<String>? = nil)
+        throws -> [ScenarioRunResult]
     {
+        let kept = cellMetricNames.indices.filter { index in
+            let name = cellMetricNames[index]
+            return keeping.map { $0.contains(name) || name == "value_added" || name == "investment_weight" } ?? true
+        }
         let modelScenarios = scenarios.map { $0.modelScenario(economy: economy) }
         let layout = ScenarioBatch(modelScenarios)
         var runs = scenarios.indices.map { index in
-            BatchRecorder(scenario: layout.scenarioColumns[index], baseline: layout.baselineColumns[index])
+            BatchRecorder(cellMetrics: kept, scenario: layout.scenarioColumns[index], baseline: layout.baselineColumns[index])
         }
         _ = try model.run(modelScenarios) { record in
             for index in runs.indices { runs[index].append(record) }
@@ -36,32 +42,40 @@ enum DynamicScenarioRun {
         return zip(scenarios, runs).map { scenario, run in
             var cellMetrics = run.cells.metrics
             // Rationing aggregates as the order-weighted mean: Σ ρ·d / Σ d = Σ x / Σ d (MODEL (15)).
-            let (orders, weights) = (cellMetrics[2], cellMetrics[7])  // `ordered` and `investment_weight`
-            cellMetrics[3].aggregationWeights = (orders.baseline, orders.scenario)  // `rationing`
+            if let rationing = cellMetrics.firstIndex(where: { $0.name == "rationing" }),
+                let orders = cellMetrics.first(where: { $0.name == "ordered" })
+            {
+                cellMetrics[rationing].aggregationWeights = (orders.baseline, orders.scenario)
+            }
             return ScenarioRunResult(
                 scenario: scenario, economy: economy, cellMetrics: cellMetrics, productMetrics: run.products.metrics,
-                investmentWeights: weights, headlineMetric: "value_added", iterations: run.iterations,
-                notes: [substitutionNote])
+                investmentWeights: cellMetrics.first { $0.name == "investment_weight" }, headlineMetric: "value_added",
+                iterations: run.iterations, notes: [substitutionNote])
         }
     }
 
     /// Everything one scenario of a batch records, period after period.
     struct BatchRecorder {
+        /// Indices into `cellMetricNames` of the cell metrics recorded.
+        let cellMetrics: [Int]
         var cells: Recorder
         var products: Recorder
         var iterations = RunIterations()
 
-        init(scenario: Int, baseline: Int) {
-            cells = Recorder(names: cellMetricNames, scenario: scenario, baseline: baseline)
+        init(cellMetrics: [Int], scenario: Int, baseline: Int) {
+            self.cellMetrics = cellMetrics
+            cells = Recorder(names: cellMetrics.map { cellMetricNames[$0] }, scenario: scenario, baseline: baseline)
             products = Recorder(names: productMetricNames, scenario: scenario, baseline: baseline)
         }
 
         mutating func append(_ record: PeriodRecord) {
             let result = record.rationing
-            cells.append([
+            // In the order of `cellMetricNames`.
+            let matrices = [
                 result.output, result.capacity, result.ordered, result.rationing, result.valueAdded, result.deliveredFinal,
                 result.unmetFinal, record.investmentWeight, record.investment, record.capital,
-            ])
+            ]
+            cells.append(cellMetrics.map { matrices[$0] })
             products.append([result.importUse, result.importShortfall, result.substituted, result.substitutionShare])
             let (scenario, baseline) = (cells.scenario, cells.baseline)
             iterations.scenarioRationing.append(result.iterations[scenario])

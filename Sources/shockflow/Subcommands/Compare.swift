@@ -14,7 +14,7 @@ struct Compare: ParsableCommand {
             are listed. Runs on different economies or horizons are refused unless --level summary. With \
             --rtol/--atol the exit status is 0 when every value agrees (|b - a| <= atol + rtol*|a|, a from \
             the first run), 1 when any does not or a row is missing. Status 2: a run cannot be read or \
-            compared, or a flag value is invalid (malformed flags are refused by the parser with status 64).
+            compared, or a flag is unknown, malformed or invalid.
             """)
 
     enum Format: String, CaseIterable {

@@ -49,13 +49,17 @@ struct SweepExecution {
         let scenarios = runs.map { plan.runs[$0] }
         let results: [ScenarioRunResult]
         if let model = models.dynamic[plan.structureGroups[runs[0]]] {
-            results = try DynamicScenarioRun.run(scenarios, on: model, economy: economy)
+            results = try DynamicScenarioRun.run(scenarios, on: model, economy: economy, keeping: plan.recordedMetrics)
         } else if let analysis = models.analysis {
             results = try StaticScenarioRun.run(scenarios, analysis: analysis)
         } else {
             results = []
         }
-        return try results.map { result in try plan.outputs.map { output throws(SweepError) in try output.value(of: result) } }
+        let readsSummary = plan.outputs.contains { if case .summary = $0.source { true } else { false } }
+        return try results.map { result in
+            let summary = readsSummary ? RunResultsWriter.summaryRows(result) : []
+            return try plan.outputs.map { output throws(SweepError) in try output.value(of: result, summary: summary) }
+        }
     }
 
     /// The factored models the pending runs need, built once before the batches start.

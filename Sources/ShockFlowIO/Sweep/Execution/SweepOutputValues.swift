@@ -1,9 +1,9 @@
 /// The outputs a sweep keeps of one run: rows of its `summary.csv` and aggregates of its cell metrics.
 extension SweepOutput {
-    func value(of result: ScenarioRunResult) throws(SweepError) -> Double {
+    /// - Parameter summary: the run's `summary.csv` rows (computed once for all of a run's outputs).
+    func value(of result: ScenarioRunResult, summary rows: [RunResultsWriter.SummaryRow]) throws(SweepError) -> Double {
         switch source {
         case .summary(let metric):
-            let rows = RunResultsWriter.summaryRows(result)
             guard let value = rows.first(where: { $0.metric == metric })?.value else {
                 throw .unknownSummaryRow(output: name, metric: metric, available: rows.filter { $0.value != nil }.map(\.metric))
             }

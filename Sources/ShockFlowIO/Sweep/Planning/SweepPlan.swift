@@ -30,6 +30,13 @@ public struct SweepPlan: Sendable {
     let outputs: [SweepOutput]
 
     public var runCount: Int { runs.count }
+    /// The cell metrics the outputs read (the summary's are always recorded).
+    var recordedMetrics: Set<String> {
+        Set(outputs.compactMap { output in
+            if case .aggregate(let metric, _, _) = output.source { return metric }
+            return nil
+        })
+    }
     public var outputNames: [String] { outputs.map(\.name) }
     /// The name of the sampling method as written in sweep files.
     public var methodName: String { method.rawValue }

@@ -16,7 +16,8 @@ hand so that the differences between the folders are known:
   not-a-run      a folder without manifest.json
   truncated      base whose cells.csv is cut in the middle of its last line
   bad-header     base whose cells.csv calls `difference` `diff`
-  nan-value      base with "nan" as a scenario value (line 7)
+  nan-value      base with "nan" as a scenario value (line 6)
+  nan-baseline   base with "nan" as a baseline value (line 4), a column compare does not compare by default
   unsorted       base whose cells.csv has period 1 before period 0
 """
 import json
@@ -139,6 +140,8 @@ write_run(here / "bad-header", base, 2)
 edit_cells(here / "bad-header", lambda text: text.replace("scenario,difference,relative", "scenario,diff,relative", 1))
 write_run(here / "nan-value", base, 2)
 edit_cells(here / "nan-value", lambda text: text.replace("0,south,agri,output,80,80,0,0", "0,south,agri,output,80,nan,0,0"))
+write_run(here / "nan-baseline", base, 2)
+edit_cells(here / "nan-baseline", lambda text: text.replace("0,north,manu,output,50,50,0,0", "0,north,manu,output,nan,50,0,0"))
 write_run(here / "unsorted", base, 2)
 edit_cells(here / "unsorted", lambda text: "\n".join(
     [text.splitlines()[0]] + text.splitlines()[9:17] + text.splitlines()[1:9]) + "\n")
