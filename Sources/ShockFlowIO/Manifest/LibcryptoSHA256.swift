@@ -11,6 +11,11 @@ final class LibcryptoSHA256 {
     private typealias Update = @convention(c) (OpaquePointer?, UnsafeRawPointer?, Int) -> Int32
     private typealias Finalise = @convention(c) (OpaquePointer?, UnsafeMutablePointer<UInt8>?, UnsafeMutablePointer<UInt32>?) -> Int32
     private typealias FreeContext = @convention(c) (OpaquePointer?) -> Void
+    private typealias InitialiseLibrary = @convention(c) (UInt64, OpaquePointer?) -> Int32
+
+    /// `OPENSSL_INIT_NO_ATEXIT`: libcrypto must not free its state when the process exits, because a
+    /// background hashing thread (`InputDigests`) may still be using it when a command exits early.
+    private static let noCleanupAtExit: UInt64 = 0x0008_0000
 
     private struct Functions: @unchecked Sendable {
         let newContext: NewContext
@@ -30,7 +35,9 @@ final class LibcryptoSHA256 {
         func symbol<T>(_ name: String, as type: T.Type) -> T? {
             dlsym(library, name).map { unsafeBitCast($0, to: type) }
         }
-        guard let newContext = symbol("EVP_MD_CTX_new", as: NewContext.self),
+        guard let initialiseLibrary = symbol("OPENSSL_init_crypto", as: InitialiseLibrary.self),
+            initialiseLibrary(noCleanupAtExit, nil) == 1,
+            let newContext = symbol("EVP_MD_CTX_new", as: NewContext.self),
             let sha256 = symbol("EVP_sha256", as: Algorithm.self),
             let initialise = symbol("EVP_DigestInit_ex", as: Initialise.self),
             let update = symbol("EVP_DigestUpdate", as: Update.self),

@@ -10,7 +10,9 @@ enum FinalDemandShocks {
         _ scenario: ResolvedScenario, economy: Economy, strength: (ResolvedShock) -> Double
     ) -> [Double] {
         let (n, columns) = (economy.cellCount, economy.finalDemandColumns.count)
-        var factors: [Int: Double] = [:]  // i + k·n → product of the factors
+        // Entry i + k·n: the product of the factors of the shocks on (i, k), and whether any shock touches it.
+        var factors = [Double](repeating: 1, count: n * columns)
+        var touched = [Bool](repeating: false, count: n * columns)
         for shock in scenario.shocks {
             let cells: [Int]
             let demandColumns: [Int]
@@ -26,12 +28,16 @@ enum FinalDemandShocks {
                 continue
             }
             for column in demandColumns where column < columns {
-                for cell in Set(cells) { factors[cell + column * n, default: 1] *= factor }
+                for cell in Set(cells) {
+                    factors[cell + column * n] *= factor
+                    touched[cell + column * n] = true
+                }
             }
         }
+        // Column by column, cells in order: the same sums whatever order the shocks were written in.
         var change = [Double](repeating: 0, count: n)
-        for key in factors.keys.sorted() {
-            change[key % n] += economy.finalDemand.elements[key] * ((factors[key] ?? 1) - 1)
+        for key in touched.indices where touched[key] {
+            change[key % n] += economy.finalDemand.elements[key] * (factors[key] - 1)
         }
         return change
     }

@@ -5,8 +5,14 @@ extension ScenarioDocument {
     /// Resolves every name against `economy` and applies the defaults that depend on it (the budget).
     /// Throws all problems at once: those found while reading and those found here.
     public func resolve(against economy: Economy) throws(ScenarioError) -> ResolvedScenario {
+        try resolve(against: economy, labels: ScenarioLabels(economy))
+    }
+
+    /// As `resolve(against:)` with the economy's label catalogs built once (a sweep resolves
+    /// thousands of variants against one economy).
+    func resolve(against economy: Economy, labels: ScenarioLabels) throws(ScenarioError) -> ResolvedScenario {
         guard let spec else { throw ScenarioError(problems: problems) }
-        var resolver = ScenarioResolver(economy: economy, diagnostics: diagnostics)
+        var resolver = ScenarioResolver(economy: economy, diagnostics: diagnostics, labels: labels)
         let resolved = resolver.resolve(spec, file: file)
         guard let resolved, resolver.diagnostics.problems.isEmpty else {
             throw ScenarioError(problems: resolver.diagnostics.sortedProblems)
@@ -33,14 +39,10 @@ struct ScenarioResolver {
     let products: LabelCatalog
     let categories: LabelCatalog
 
-    init(economy: Economy, diagnostics: ScenarioDiagnostics) {
+    init(economy: Economy, diagnostics: ScenarioDiagnostics, labels: ScenarioLabels) {
         self.economy = economy
         self.diagnostics = diagnostics
-        let name = economy.metadata.name
-        regions = LabelCatalog(kind: "region", labels: economy.regions, groups: economy.metadata.regionGroups, economyName: name)
-        sectors = LabelCatalog(kind: "sector", labels: economy.sectors, groups: economy.metadata.sectorGroups, economyName: name)
-        products = LabelCatalog(kind: "imported product", labels: economy.importProducts, economyName: name)
-        categories = LabelCatalog(kind: "final-demand category", labels: economy.finalDemandCategories, economyName: name)
+        (regions, sectors, products, categories) = (labels.regions, labels.sectors, labels.products, labels.categories)
     }
 
     mutating func resolve(_ spec: ScenarioSpec, file: String) -> ResolvedScenario? {

@@ -8,6 +8,8 @@ struct SweepPlanner {
     let spec: SweepSpec
     let base: SweepDocument.BaseScenario
     let economy: Economy
+    /// The economy's names, built once for every variant.
+    let labels: ScenarioLabels
     var diagnostics: ScenarioDiagnostics
     /// Runs whose scenario has problems are listed up to this many.
     static let listedFailedRuns = 5
@@ -16,6 +18,7 @@ struct SweepPlanner {
         self.spec = spec
         self.base = base
         self.economy = economy
+        self.labels = ScenarioLabels(economy)
         self.diagnostics = diagnostics
     }
 
@@ -134,7 +137,7 @@ struct SweepPlanner {
         let document = ScenarioDocument(
             root: root, file: base.file, directory: base.directory, diagnostics: ScenarioDiagnostics(file: base.file))
         do {
-            return .success(try document.resolve(against: economy))
+            return .success(try document.resolve(against: economy, labels: labels))
         } catch {
             return .failure(VariantProblems(messages: error.problems.map { "\($0.fieldPath): \($0.message)" }))
         }
@@ -149,10 +152,7 @@ struct SweepPlanner {
     }
 
     private mutating func resolveOutputs() -> [SweepOutput] {
-        let regions = LabelCatalog(
-            kind: "region", labels: economy.regions, groups: economy.metadata.regionGroups, economyName: economy.metadata.name)
-        let sectors = LabelCatalog(
-            kind: "sector", labels: economy.sectors, groups: economy.metadata.sectorGroups, economyName: economy.metadata.name)
+        let (regions, sectors) = (labels.regions, labels.sectors)
         var outputs: [SweepOutput] = []
         for (index, output) in spec.outputs.enumerated() {
             let field = FieldPath.root.appending("outputs").appending(index: index)
