@@ -50,16 +50,24 @@ public struct RunManifest: Encodable, Sendable {
     /// Writes the manifest as pretty-printed JSON with sorted keys, atomically.
     public mutating func write(to path: String, finishedAt: Date = Date()) throws {
         self.finishedAt = Self.timestamp(finishedAt)
+        try Self.write(self, to: path)
+    }
+
+    /// Writes a manifest (this one, or one with more members) as pretty-printed JSON with sorted,
+    /// snake-case keys and a final newline, atomically.
+    static func write<Manifest: Encodable>(_ manifest: Manifest, to path: String) throws {
+        try AtomicFile.write(Array(try encoded(manifest, path: path)) + [10], to: path)
+    }
+
+    static func encoded<Value: Encodable>(_ value: Value, path: String) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        let data: Data
         do {
-            data = try encoder.encode(self)
+            return try encoder.encode(value)
         } catch {
             throw DataFileError.writeFailed(path: path, reason: "cannot encode the manifest: \(error)")
         }
-        try AtomicFile.write(Array(data) + [10], to: path)
     }
 
     static func hashFile(_ path: String) throws -> String {

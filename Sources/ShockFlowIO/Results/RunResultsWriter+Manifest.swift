@@ -1,34 +1,30 @@
 import Foundation
 
-/// `manifest.json` of a run: the `RunManifest` fields plus `iterations`, the iteration counts of the
-/// dynamic model per period (scenario and baseline), encoded into the same JSON object.
-struct RunManifestWithIterations: Encodable {
+/// A `manifest.json` with one member more than `RunManifest`: `iterations` for a run (the dynamic
+/// model's iteration counts per period), `sweep` for a sweep folder (`SweepDescription`), encoded
+/// into the same JSON object; left out when nil.
+struct ExtendedManifest<Extra: Encodable>: Encodable {
     var manifest: RunManifest
-    var iterations: RunIterations?
+    var key: String
+    var extra: Extra?
 
-    private enum CodingKeys: String, CodingKey {
-        case iterations
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 
     func encode(to encoder: Encoder) throws {
         try manifest.encode(to: encoder)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(iterations, forKey: .iterations)
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encodeIfPresent(extra, forKey: Key(stringValue: key))
     }
 
     /// Sets the finishing time and writes the manifest as `RunManifest.write` does (sorted keys, snake case).
     func write(to path: String, finishedAt: Date = Date()) throws {
         var finished = self
         finished.manifest.finishedAt = RunManifest.timestamp(finishedAt)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        let data: Data
-        do {
-            data = try encoder.encode(finished)
-        } catch {
-            throw DataFileError.writeFailed(path: path, reason: "cannot encode the manifest: \(error)")
-        }
-        try AtomicFile.write(Array(data) + [10], to: path)
+        try RunManifest.write(finished, to: path)
     }
 }

@@ -95,7 +95,8 @@ struct VariantSchema<Root: SchemaRecord, Kind: RawRepresentable & CaseIterable> 
         var record = Root()
         record[keyPath: keyPath] = variant.kind
         let outerQualifier = diagnostics.qualifier
-        diagnostics.qualifier = "for a \(name) \(noun)"
+        let article = name.first.map { "aeiou".contains($0) } == true ? "an" : "a"
+        diagnostics.qualifier = "for \(article) \(name) \(noun)"
         defer { diagnostics.qualifier = outerQualifier }
         ObjectSchema<Root>.decodeFields(
             common + variant.fields, from: mapping, at: path, into: &record, diagnostics: &diagnostics,

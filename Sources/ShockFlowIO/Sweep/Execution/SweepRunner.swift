@@ -70,7 +70,7 @@ public enum SweepRunner {
             outputs: shardRuns.map { outputs[$0] ?? [] })
         let sweep = SweepDescription(plan: plan, identity: identity, batchSize: options.batchSize, shard: options.shard)
         let files = try SweepFolder.write(tables, sensitivity: options.shard == .whole ? plan.analysis : nil, to: folder) {
-            try SweepManifest(manifest: manifest, sweep: sweep).write(to: $0)
+            try ExtendedManifest(manifest: manifest, key: "sweep", extra: sweep).write(to: $0)
         }
         checkpoint.remove()
         return Outcome(

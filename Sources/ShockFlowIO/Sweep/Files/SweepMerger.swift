@@ -13,7 +13,7 @@ public enum SweepMerger {
     public static func merge(_ folders: [String], into output: String) throws -> Outcome {
         let started = Date()
         var shards: [(folder: String, sweep: SweepDescription)] = []
-        for folder in folders { shards.append((folder, try SweepManifest.description(inFolder: folder))) }
+        for folder in folders { shards.append((folder, try SweepDescription.read(fromFolder: folder))) }
         guard let first = shards.first else { throw SweepError.incompleteMerge(missing: [0], count: 1) }
         guard let count = first.sweep.shard?.count else {
             throw SweepError.mergeMismatch(folder: first.folder, reason: "it holds a whole sweep, not a shard")
@@ -70,7 +70,7 @@ public enum SweepMerger {
     {
         guard let data = FileManager.default.contents(atPath: path),
             var object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
-            let sweepObject = try? JSONSerialization.jsonObject(with: SweepManifest.encoded(sweep))
+            let sweepObject = try? JSONSerialization.jsonObject(with: RunManifest.encoded(sweep, path: path))
         else {
             throw SweepError.notASweepFolder(folder: path, reason: "its manifest.json cannot be read")
         }
