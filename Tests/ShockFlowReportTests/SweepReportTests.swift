@@ -1,4 +1,5 @@
 import Foundation
+import ShockFlowIO
 import Testing
 
 @testable import ShockFlowReport
@@ -32,5 +33,41 @@ import Testing
         #expect(html.occurrences(of: "<figcaption>") == 4)
         #expect(html.contains("<h1>Sweep ishigami-fixture</h1>"))
         #expect(html.contains("x1: x1 ~ uniform(-pi, pi)"), "the scatter's axis describes the parameter")
+    }
+
+    /// A sweep with grouped parameters (written by `SweepRunner` on the two-region test economy): one
+    /// tornado row per group, and the scatter against the top group's first parameter.
+    @Test func groupedSweepRanksGroups() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("report-groups-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let economy = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("ShockFlowIOTests/Fixtures/economies/two-region").path
+        let sweep = directory.appendingPathComponent("sweep.yaml")
+        try Data("""
+            schema_version: 1
+            name: grouped
+            scenario:
+              schema_version: 1
+              name: chips
+              economy: \(economy)
+              horizon: {periods: 4}
+              shocks:
+                - {id: chips, kind: import, products: chips, magnitude: 0.6}
+            design: {method: saltelli, samples: 8, seed: 2}
+            parameters:
+              - {path: shocks.chips.magnitude, name: cut, group: shock, distribution: uniform, lower: 0.2, upper: 1}
+              - {path: shocks.chips.share, name: share, group: shock, distribution: uniform, lower: 0.5, upper: 1}
+              - {path: investment.eta, name: eta, distribution: uniform, lower: 0.5, upper: 2}
+            outputs:
+              - {summary: cumulative_value_added_loss}
+            """.utf8).write(to: sweep)
+        var options = SweepRunner.Options()
+        options.output = directory.appendingPathComponent("out").path
+        let folder = try SweepRunner.run(sweepFile: sweep.path, options: options).folder
+        let html = try ReportBuilder.html(folder: folder)
+        // Two factors (the group `shock` and `eta`), S1 and ST bars each.
+        #expect(html.count(element: "rect", className: "tornado-bar") == 2 * 2)
+        #expect(html.contains("cumulative_value_added_loss against cut"), "the shock group is drawn against its first parameter")
     }
 }

@@ -25,6 +25,7 @@ public enum SensitivityError: Error, Equatable, Sendable {
     case nonFiniteOutput(run: Int, output: Int)
     /// A regression needs every parameter to vary across the runs.
     case constantParameter(name: String)
+    case groupsNeedSaltelli(design: String)
     case collinearParameters
     case invalidConfidenceLevel(Double)
     case invalidResampleCount(Int)
@@ -81,6 +82,9 @@ extension SensitivityError: CustomStringConvertible {
             return "output \(output + 1) of run \(run + 1) is not a finite number"
         case .constantParameter(let name):
             return "parameter '\(name)' has the same value in every run, so no regression coefficient can be estimated"
+        case .groupsNeedSaltelli(let design):
+            return "parameter groups need the Saltelli design (Sobol' indices per group); the \(design) design gives "
+                + "indices per parameter: remove the groups or use saltelli"
         case .collinearParameters:
             return "the sampled parameters are linearly dependent, so the regression coefficients are not determined"
         case .invalidConfidenceLevel(let level):

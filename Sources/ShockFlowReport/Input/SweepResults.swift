@@ -1,7 +1,7 @@
 import Foundation
 import ShockFlowIO
 
-/// What the report shows of a sweep folder (/work/notes/sweep-format.md): the sampled parameters and
+/// What the report shows of a sweep folder (docs/sweep-format.md): the sampled parameters and
 /// outputs per run and the sensitivity indices.
 struct SweepResults: Sendable {
     struct Index: Sendable, Equatable {
@@ -97,7 +97,10 @@ struct SweepResults: Sendable {
         let ofOutput = indices.filter { $0.output == output && $0.method == method }
         let interval = { (index: Index) in TornadoChart.Interval(estimate: index.estimate, low: index.low, high: index.high) }
         var rows: [TornadoChart.Row] = []
-        for parameter in parameterNames {
+        // The parameters, or their groups when the sweep grouped them: whatever the indices are given for.
+        var factors: [String] = []
+        for index in ofOutput where !factors.contains(index.parameter) { factors.append(index.parameter) }
+        for parameter in factors {
             guard let ranking = ofOutput.first(where: { $0.parameter == parameter && $0.index == main }) else { continue }
             let paired = secondary.flatMap { name in ofOutput.first { $0.parameter == parameter && $0.index == name } }
             rows.append(TornadoChart.Row(parameter: parameter, main: interval(ranking), secondary: paired.map(interval)))

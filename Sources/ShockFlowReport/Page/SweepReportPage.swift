@@ -18,13 +18,18 @@ struct SweepReportPage {
                 id: "tornado-\(position)", output: output, method: tornado.method, mainIndex: main, secondaryIndex: secondary,
                 rows: tornado.rows
             ).figure)
-            let xs = results.samples[top.parameter] ?? [], ys = results.outputs[output] ?? []
+            // A group's indices are drawn against its first parameter.
+            let groups = settings?["parameter_groups"]?.array.compactMap(\.string)
+            let member = results.samples[top.parameter] != nil
+                ? top.parameter
+                : groups.flatMap { groups in Swift.zip(results.parameterNames, groups).first { $0.1 == top.parameter }?.0 } ?? top.parameter
+            let xs = results.samples[member] ?? [], ys = results.outputs[output] ?? []
             scatters.append(ScatterChart(
-                id: "scatter-\(position)", title: "\(output) against \(top.parameter)",
-                xTitle: descriptions["parameter.\(top.parameter)"].map { "\(top.parameter): \($0)" } ?? top.parameter,
+                id: "scatter-\(position)", title: "\(output) against \(member)",
+                xTitle: descriptions["parameter.\(member)"].map { "\(member): \($0)" } ?? member,
                 yTitle: output,
                 points: Array(zip(xs, ys)).map { (x: $0.0, y: $0.1) },
-                caption: "One point per run (\(runs) runs). \(top.parameter) has the largest \(main) for \(output)"
+                caption: "One point per run (\(runs) runs). \(top.parameter == member ? member : "\(member)'s group \(top.parameter)") has the largest \(main) for \(output)"
                     + (descriptions["output.\(output)"].map { " (\($0))" } ?? "") + ". Both axes are in the units of the "
                     + "parameter and of the output. A clear trend or a narrowing band means the output follows that parameter."
             ).figure)

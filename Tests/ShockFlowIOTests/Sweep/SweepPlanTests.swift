@@ -100,6 +100,8 @@ struct SweepPlanTests {
         let notPowerOfTwo = try problems("{method: saltelli, samples: 6}", "{path: investment.eta, distribution: uniform, lower: 1, upper: 2}")
         #expect(notPowerOfTwo.first?.hasPrefix("design.samples:") == true)
         #expect(notPowerOfTwo.first?.contains("power of 2") == true)
+        let grouped = try problems("{method: lhs, samples: 4}", "{path: investment.eta, group: flow, distribution: uniform, lower: 1, upper: 2}")
+        #expect(grouped.first?.hasPrefix("parameters[0].group: groups need the `saltelli` design") == true)
         let oddLevels = try problems("{method: morris, samples: 4, levels: 3}", "{path: investment.eta, distribution: uniform, lower: 1, upper: 2}")
         #expect(oddLevels.first?.hasPrefix("design.levels: Morris needs an even number of levels") == true)
     }

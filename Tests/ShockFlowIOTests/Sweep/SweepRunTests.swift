@@ -84,6 +84,30 @@ struct SweepRunTests {
         }
     }
 
+    @Test("grouped parameters get one Sobol' index per group, in the whole sweep and after a merge")
+    func groups() throws {
+        try withTemporaryDirectory { directory in
+            let text = SweepTestSupport.sweep(
+                """
+                design: {method: saltelli, samples: 8, seed: 3}
+                parameters:
+                  - {path: shocks.chip-imports.magnitude, name: cut, group: shock, distribution: uniform, lower: 0.2, upper: 1}
+                  - {path: shocks.chip-imports.share, name: share, group: shock, distribution: uniform, lower: 0.5, upper: 1}
+                  - {path: investment.eta, name: eta, distribution: uniform, lower: 0.5, upper: 2}
+                """ + "\n" + SweepTestSupport.outputs)
+            let whole = try runSweep(text, in: directory, batch: 8)
+            // N·(G + 2) runs for G = 2 groups (shock, eta), not N·(d + 2).
+            #expect(try table(whole + "/samples.csv").count == 1 + 8 * 4)
+            let rows = try table(whole + "/sensitivity.csv").dropFirst()
+            #expect(Set(rows.map { $0[2] }) == ["shock", "eta"])
+            #expect(rows.count == 2 * 2 * 2)  // outputs × groups × (S1, ST)
+            let shards = try (0..<2).map { try runSweep(text, in: directory, batch: 8, shard: SweepShard(index: $0, count: 2)) }
+            _ = try SweepMerger.merge(shards, into: directory + "/merged")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: directory + "/merged/sensitivity.csv"))
+                == Data(contentsOf: URL(fileURLWithPath: whole + "/sensitivity.csv")))
+        }
+    }
+
     @Test("merge refuses shards of different sweeps, repeated shards and missing shards")
     func mergeRefuses() throws {
         try withTemporaryDirectory { directory in

@@ -21,6 +21,9 @@ struct SweepDescription: Codable, Equatable, Sendable {
     var bootstrapResamples: Int
     var confidenceLevel: Double
     var parameters: [String]
+    /// Each parameter's group (its own name when it has none), when the parameters are grouped: the
+    /// indices are then given per group, in order of first appearance.
+    var parameterGroups: [String]?
     var outputs: [String]
     var batchSize: Int
     var shard: Shard?
@@ -35,6 +38,7 @@ struct SweepDescription: Codable, Equatable, Sendable {
         bootstrapResamples = plan.bootstrap.resamples
         confidenceLevel = plan.bootstrap.confidenceLevel
         parameters = plan.problem.names
+        parameterGroups = plan.problem.isGrouped ? plan.problem.parameters.map { $0.group ?? $0.name } : nil
         outputs = plan.outputNames
         self.batchSize = batchSize
         self.shard = shard == .whole ? nil : Shard(index: shard.index, count: shard.count)
@@ -46,7 +50,8 @@ struct SweepDescription: Codable, Equatable, Sendable {
         return SweepAnalysis(
             design: method.design(samples: samples, levels: levels, secondOrder: secondOrder),
             bootstrap: BootstrapSettings(resamples: bootstrapResamples, confidenceLevel: confidenceLevel, seed: seed),
-            parameterNames: parameters, outputNames: outputs)
+            factorNames: parameterGroups.map { groups in groups.enumerated().filter { !groups[..<$0.offset].contains($0.element) }.map(\.element) }
+                ?? parameters, outputNames: outputs)
     }
 }
 
@@ -54,7 +59,8 @@ struct SweepDescription: Codable, Equatable, Sendable {
 struct SweepAnalysis: Sendable {
     var design: SamplingDesign
     var bootstrap: BootstrapSettings
-    var parameterNames: [String]
+    /// What the indices are given for: the parameters, or their groups.
+    var factorNames: [String]
     var outputNames: [String]
 }
 
@@ -70,6 +76,6 @@ extension SweepPlan {
     }
 
     var analysis: SweepAnalysis {
-        SweepAnalysis(design: design, bootstrap: bootstrap, parameterNames: problem.names, outputNames: outputNames)
+        SweepAnalysis(design: design, bootstrap: bootstrap, factorNames: problem.factorNames, outputNames: outputNames)
     }
 }

@@ -10,7 +10,7 @@ enum SweepSensitivityTable {
 
     static func build(_ analysis: SweepAnalysis, samples: Matrix, outputs: Matrix) throws -> [UInt8] {
         var table = CSVTableWriter(header: header)
-        let names = analysis.parameterNames
+        let names = analysis.factorNames
         func row(_ method: String, _ output: String, _ parameter: String, _ index: String, _ estimate: Double, _ halfWidth: Double?) {
             table.appendText(row: [method, output, parameter, index])
             table.appendNumbers([estimate] + (halfWidth.map { [estimate - $0, estimate + $0] } ?? []), emptyAfter: halfWidth == nil ? 2 : 0)

@@ -100,7 +100,13 @@ struct SweepPlanner {
             diagnostics.report("the parameter name `\(name)` is used twice: give each parameter its own `name`", at: field)
             return nil
         }
-        return (SensitivityParameter(name: name, distribution: distribution), path)
+        if parameter.group != nil, spec.design.method != .saltelli {
+            diagnostics.report(
+                "groups need the `saltelli` design (Sobol' indices per group); the \(spec.design.method.rawValue) design "
+                    + "gives indices per parameter", at: field.appending("group"))
+            return nil
+        }
+        return (SensitivityParameter(name: name, distribution: distribution, group: parameter.group), path)
     }
 
     private mutating func design() -> SamplingDesign? {

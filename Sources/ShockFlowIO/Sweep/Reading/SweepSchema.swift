@@ -63,6 +63,10 @@ enum SweepSchema {
                 .optional(
                     "name", \.name, .identifier, doc: "Column name in `samples.csv` and `sensitivity.csv`.",
                     whenAbsent: "the path"),
+                .optional(
+                    "group", \.group, .identifier,
+                    doc: "`saltelli` only: parameters of one group move together and get one Sobol' index (SALib's groups).",
+                    whenAbsent: "a group of its own"),
             ],
             cases: [
                 VariantCase(kind: .uniform, doc: "Uniform on [lower, upper].", fields: [lower, upper]),

@@ -44,6 +44,7 @@ struct SweepParameterSpec: SchemaRecord {
     var path = FieldPath.root
     var target = ""
     var name: String?
+    var group: String?
     var distribution = SweepDistributionKind.uniform
     var lower = 0.0
     var upper = 0.0

@@ -50,7 +50,13 @@ public enum SamplingDesign: Equatable, Sendable {
 
     /// The design's points in the unit cube (runs × dimension), before distributions are applied.
     public func unitSample(dimension: Int, seed: UInt64) throws -> Matrix {
+        try unitSample(dimension: dimension, seed: seed, validateOnly: false)
+    }
+
+    /// With `validateOnly`, checks the size and returns an empty matrix.
+    func unitSample(dimension: Int, seed: UInt64, validateOnly: Bool) throws -> Matrix {
         try validate(dimension: dimension)
+        if validateOnly { return Matrix(rows: 0, columns: dimension) }
         var generator = PCG64(seed: seed)
         switch self {
         case .grid(let levels):
@@ -111,8 +117,18 @@ public enum SamplingDesign: Equatable, Sendable {
 }
 
 extension SensitivityProblem {
-    /// The design's sample in parameter values (runs × parameters).
+    /// The design's sample in parameter values (runs × parameters). Groups need the Saltelli design,
+    /// whose AB matrices then switch a whole group at a time (N·(G+2) runs for G groups).
     public func sample(_ design: SamplingDesign, seed: UInt64) throws -> Matrix {
+        if isGrouped {
+            guard case .saltelli(let base, let secondOrder) = design else {
+                throw SensitivityError.groupsNeedSaltelli(design: design.name)
+            }
+            _ = try design.unitSample(dimension: dimension, seed: seed, validateOnly: true)
+            var generator = PCG64(seed: seed)
+            return scale(unitSample: try SaltelliDesign.unitSample(
+                baseSamples: base, dimension: dimension, secondOrder: secondOrder, groups: factorIndices, generator: &generator))
+        }
         switch design {
         case .grid, .morris:
             if let unbounded = parameters.first(where: { !$0.distribution.isBounded }) {
