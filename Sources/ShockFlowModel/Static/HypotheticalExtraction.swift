@@ -36,7 +36,7 @@ extension InputOutputAnalysis {
         for e in extracted { kept[e] = 0 }
         // MODEL (11): A* = diag(k)·A·diag(k), k = 0 on E and 1 elsewhere: rows and columns E zeroed
         let reduced = try technicalCoefficients.scalingRows(by: kept).scalingColumns(by: kept)
-        let reducedFactorization = try factorIdentityMinus(
+        let reducedFactorization = try factorIdentityMinusRefined(
             reduced, system: "I − A without the extracted cells", describeColumn: economy.describeCell)
         let baseline = try leontiefFactorization.solve(y)
         let afterExtraction = try reducedFactorization.solve(y)

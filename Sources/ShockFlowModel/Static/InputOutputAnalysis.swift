@@ -2,7 +2,8 @@ import ShockFlowLinearAlgebra
 
 /// The static input–output analysis of one economy (MODEL (3)–(12)).
 ///
-/// Coefficients are computed once and I − A is factored once (LU); every demand-driven
+/// Coefficients are computed once and I − A is factored once (LU, in single precision with every
+/// solution refined to double-precision accuracy: `RefinedLUFactorization`); every demand-driven
 /// response, multiplier and linkage is a solve against these factors, never an explicit inverse.
 /// B and I − B are formed only when a supply-driven (Ghosh) result is asked for.
 public struct InputOutputAnalysis: Sendable {
@@ -18,7 +19,7 @@ public struct InputOutputAnalysis: Sendable {
     /// Cells with zero gross output: zero columns in A, zero rows in B, never divided by.
     public let zeroOutputCells: [Int]
     /// LU of I − A, shared by every demand-driven solve (MODEL (5), (7)).
-    public let leontiefFactorization: LUFactorization
+    public let leontiefFactorization: RefinedLUFactorization
 
     /// Computes the coefficients and factors I − A.
     /// - Throws: `StaticModelError.inconsistentShape` when the economy's arrays do not fit
@@ -40,7 +41,7 @@ public struct InputOutputAnalysis: Sendable {
             intermediateImports: economy.intermediateImports, grossOutput: x)
         totalFinalDemand = try economy.finalDemand.rowSums()
         zeroOutputCells = x.indices.filter { x[$0] == 0 }
-        leontiefFactorization = try factorIdentityMinus(
+        leontiefFactorization = try factorIdentityMinusRefined(
             technicalCoefficients, system: "I − A", describeColumn: economy.describeCell)
     }
 

@@ -38,3 +38,14 @@ func factorIdentityMinus(
         throw StaticModelError.singularSystem(system: system, column: describeColumn(pivot - 1))
     }
 }
+
+/// As `factorIdentityMinus`, in single precision with solutions refined to double precision.
+func factorIdentityMinusRefined(
+    _ coefficients: Matrix, system: String, describeColumn: (Int) -> String
+) throws -> RefinedLUFactorization {
+    do {
+        return try RefinedLUFactorization(identityMinus: coefficients)
+    } catch LinearAlgebraError.singular(let pivot) {
+        throw StaticModelError.singularSystem(system: system, column: describeColumn(pivot - 1))
+    }
+}
