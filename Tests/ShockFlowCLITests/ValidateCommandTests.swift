@@ -124,6 +124,25 @@ import Testing
         #expect(markdown.exitCode == 0 && markdown.standardOutput == ScenarioFormat.referenceMarkdown())
     }
 
+    /// `shockflow schema --file sweep`: the sweep files' JSON Schema, from the sweep validator's definitions.
+    @Test func schemaCommandPrintsTheSweepSchema() throws {
+        let result = try CommandRunner.run(["schema", "--file", "sweep"])
+        #expect(result.exitCode == 0)
+        #expect(result.standardOutput == SweepFormat.jsonSchema())
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        #expect(parsed["title"] as? String == "ShockFlow sweep, schema version 1")
+        #expect(parsed["required"] as? [String] == ["schema_version", "name", "scenario", "design", "parameters", "outputs"])
+        let properties = try #require(parsed["properties"] as? [String: Any])
+        let parameters = try #require(properties["parameters"] as? [String: Any])
+        let items = try #require(parameters["items"] as? [String: Any])
+        // One alternative per distribution, each requiring `path` and `distribution`.
+        let alternatives = try #require(items["oneOf"] as? [[String: Any]])
+        #expect(alternatives.count == 6)
+        #expect(alternatives.allSatisfy { ($0["required"] as? [String])?.contains("path") == true })
+        let markdown = try CommandRunner.run(["schema", "--file", "sweep", "--format", "markdown"])
+        #expect(markdown.exitCode == 0 && markdown.standardOutput.contains("`parameters[].path`"))
+    }
+
     /// 2 regions (with Chinese names) × 2 sectors, balanced: no intermediate flows, household demand = output = 10.
     static func smallEconomy() throws -> Economy {
         let regions = [Label(code: "CN-BJ", name: "Beijing", aliases: ["北京"]), Label(code: "CN-ZJ", name: "Zhejiang", aliases: ["浙江"])]
