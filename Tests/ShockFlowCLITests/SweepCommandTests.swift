@@ -78,6 +78,31 @@ struct SweepCommandTests {
         }
     }
 
+    @Test("Ctrl-C stops a sweep with status 130 and says how to continue")
+    func interruptExplainsResume() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let sweep = try Self.sweepFile(runs: 400, in: directory)
+        let checkpoint = directory.appendingPathComponent(".out.sweep-checkpoint")
+        let child = Process()
+        child.executableURL = CommandRunner.executable
+        child.arguments = ["sweep", sweep, "--out", directory.appendingPathComponent("out").path, "--batch", "1", "--threads", "1", "--quiet"]
+        let errors = Pipe()
+        child.standardError = errors
+        try child.run()
+        let deadline = Date().addingTimeInterval(120)
+        while child.isRunning, Date() < deadline,
+            ((try? FileManager.default.contentsOfDirectory(atPath: checkpoint.path)) ?? []).filter({ $0.hasPrefix("batch-") }).count < 5
+        {
+            usleep(2_000)
+        }
+        kill(child.processIdentifier, SIGINT)
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        child.waitUntilExit()
+        #expect(child.terminationStatus == 130)
+        #expect(message.contains("interrupted; finished batches are checkpointed: run the same command with --resume"))
+    }
+
     @Test("shards run as separate processes merge into the sweep's files; progress lines go to stderr")
     func shardsAndMerge() throws {
         let directory = try CommandRunner.temporaryDirectory()

@@ -53,6 +53,7 @@ struct SweepRun: ParsableCommand {
         options.resume = resume
         if let shard { options.shard = try SweepShard(parsing: shard) }
         let progress = SweepProgress(quiet: quiet)
+        SweepInterruption.explainOnInterrupt()
         let outcome: SweepRunner.Outcome
         do {
             outcome = try SweepRunner.run(sweepFile: sweep, options: options) { progress.show($0) }
