@@ -25,6 +25,10 @@ public struct CriticalInputs: Sendable, Equatable {
     /// Cell j's critical imported products are `importInputs[importStarts[j] ..< importStarts[j + 1]]`.
     let importStarts: [Int]
     let importInputs: [Int]
+    /// The transpose of K: for each input cell, the cells for which it is critical (CSR), so the
+    /// fixed point revisits only the users of inputs whose share changed.
+    let domesticUserStarts: [Int]
+    let domesticUsers: [Int]
 
     /// K[i,j] = 1 when 0 < A[i,j] and A[i,j] ≥ τ, likewise Kᵐ from a_m, plus the explicit pairs.
     /// τ = 0 makes every input a cell uses critical: strict Leontief, an opt-in upper bound.
@@ -41,6 +45,7 @@ public struct CriticalInputs: Sendable, Equatable {
             structure.technicalCoefficients, threshold: threshold, pairs: domesticPairs, field: "critical input cell")
         (importStarts, importInputs) = try Self.compress(
             structure.importCoefficients, threshold: threshold, pairs: importPairs, field: "critical imported product")
+        (domesticUserStarts, domesticUsers) = Self.transpose(starts: domesticStarts, inputs: domesticInputs, inputCount: n)
         cellCount = n
         importProductCount = structure.importProductCount
     }
@@ -130,5 +135,21 @@ public struct CriticalInputs: Sendable, Equatable {
             starts.append(inputs.count)
         }
         return (starts, inputs)
+    }
+
+    /// CSR of the users of each input from CSR of the inputs of each user; users in increasing order.
+    private static func transpose(starts: [Int], inputs: [Int], inputCount: Int) -> (starts: [Int], users: [Int]) {
+        var counts = [Int](repeating: 0, count: inputCount + 1)
+        for input in inputs { counts[input + 1] += 1 }
+        for index in 1..<counts.count { counts[index] += counts[index - 1] }
+        var next = counts
+        var users = [Int](repeating: 0, count: inputs.count)
+        for user in 0..<(starts.count - 1) {
+            for position in starts[user]..<starts[user + 1] {
+                users[next[inputs[position]]] = user
+                next[inputs[position]] += 1
+            }
+        }
+        return (counts, users)
     }
 }

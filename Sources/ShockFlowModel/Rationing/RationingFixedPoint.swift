@@ -10,6 +10,12 @@ enum RationingFixedPoint {
     /// Starts from x = min(c, d) and sweeps until ‖x′ − x‖∞ ≤ tolerance·‖x‖∞. The map is
     /// order-preserving and starts above every feasible point, so this is the greatest fixed point.
     /// Cells with d ≤ 0 are not rationed (x = d, ρ = 1).
+    ///
+    /// Each sweep is a Jacobi step (every x′ from the shares ρ of the previous x), computed only where
+    /// it can differ: after the first sweep, x′_j is recomputed for the users j of the cells whose x
+    /// changed in the previous sweep; for every other cell x′_j = x_j exactly. The iterates, the
+    /// number of sweeps and the result are those of full sweeps, at a fraction of the work once few
+    /// cells still move.
     /// - Parameter importBound: min(1, min over critical imported products p of ρᵐ_p), per cell.
     static func solve(
         capacity c: UnsafeBufferPointer<Double>, ordered d: UnsafeBufferPointer<Double>,
@@ -19,29 +25,56 @@ enum RationingFixedPoint {
         let n = d.count
         for j in 0..<n { x[j] = d[j] > 0 ? min(c[j], d[j]) : d[j] }
         var outcome = Outcome(iterations: 0, change: .infinity, converged: false)
+        // MODEL (15): ρ_i = x_i / d_i (1 where d_i ≤ 0).
+        for i in 0..<n { rho[i] = d[i] > 0 ? x[i] / d[i] : 1 }
+        var changed: [Int] = []
+        var pending = [Bool](repeating: false, count: n)
+        var candidates = Array(0..<n)
         masks.domesticInputs.withUnsafeBufferPointer { inputs in
             masks.domesticStarts.withUnsafeBufferPointer { starts in
-                while outcome.iterations < maxIterations {
-                    outcome.iterations += 1
-                    var norm = 0.0
-                    // MODEL (15): ρ_i = x_i / d_i (1 where d_i ≤ 0).
-                    for i in 0..<n {
-                        rho[i] = d[i] > 0 ? x[i] / d[i] : 1
-                        norm = max(norm, abs(x[i]))
-                    }
-                    var change = 0.0
-                    // MODEL (17): x′_j = min(c_j, d_j·min(ρᵐ bound, min over critical i of ρ_i)).
-                    for j in 0..<n where d[j] > 0 {
-                        var bound = importBound[j]
-                        for position in starts[j]..<starts[j + 1] { bound = min(bound, rho[inputs[position]]) }
-                        let next = min(c[j], d[j] * bound)
-                        change = max(change, abs(next - x[j]))
-                        x[j] = next
-                    }
-                    outcome.change = change
-                    if change <= tolerance * norm {
-                        outcome.converged = true
-                        return
+                masks.domesticUsers.withUnsafeBufferPointer { users in
+                    masks.domesticUserStarts.withUnsafeBufferPointer { userStarts in
+                        // ‖x‖∞ and where it is: x only moves at `changed`, so it is recomputed only when
+                        // the largest entry moved or a moved entry exceeds it.
+                        var (norm, largest) = (0.0, 0)
+                        func measure() {
+                            (norm, largest) = (0.0, 0)
+                            for i in 0..<n where abs(x[i]) > norm { (norm, largest) = (abs(x[i]), i) }
+                        }
+                        measure()
+                        while outcome.iterations < maxIterations {
+                            outcome.iterations += 1
+                            var change = 0.0
+                            changed.removeAll(keepingCapacity: true)
+                            // MODEL (17): x′_j = min(c_j, d_j·min(ρᵐ bound, min over critical i of ρ_i)).
+                            for j in candidates where d[j] > 0 {
+                                var bound = importBound[j]
+                                for position in starts[j]..<starts[j + 1] { bound = min(bound, rho[inputs[position]]) }
+                                let next = min(c[j], d[j] * bound)
+                                if next != x[j] {
+                                    change = max(change, abs(next - x[j]))
+                                    x[j] = next
+                                    changed.append(j)
+                                }
+                            }
+                            outcome.change = change
+                            if change <= tolerance * norm {
+                                outcome.converged = true
+                                return
+                            }
+                            if changed.contains(where: { $0 == largest || abs(x[$0]) > norm }) { measure() }
+                            // The shares that moved, and the cells that read them in the next sweep.
+                            candidates.removeAll(keepingCapacity: true)
+                            for i in changed {
+                                rho[i] = x[i] / d[i]
+                                for position in userStarts[i]..<userStarts[i + 1] where !pending[users[position]] {
+                                    pending[users[position]] = true
+                                    candidates.append(users[position])
+                                }
+                            }
+                            candidates.sort()
+                            for j in candidates { pending[j] = false }
+                        }
                     }
                 }
             }
