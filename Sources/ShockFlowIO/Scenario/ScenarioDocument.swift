@@ -93,15 +93,8 @@ public enum ScenarioFormat {
 
     /// The JSON Schema (draft 2020-12) of scenario files, generated from the same definitions as the validator.
     public static func jsonSchema() -> String {
-        guard case .object(let members) = ScenarioSchema.root.valueSchema.json else { return "" }
-        let header: [(String, JSONValue)] = [
-            ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
-            ("title", .string("ShockFlow scenario, schema version \(ScenarioSchema.version)")),
-            (
-                "description",
-                .string("A supply-chain shock scenario for shockflow (`shockflow validate FILE` checks names against the economy too).")
-            ),
-        ]
-        return JSONValue.object(header + members).rendered()
+        ScenarioSchema.root.valueSchema.json.schemaDocument(
+            title: "ShockFlow scenario, schema version \(ScenarioSchema.version)",
+            description: "A supply-chain shock scenario for shockflow (`shockflow validate FILE` checks names against the economy too).")
     }
 }

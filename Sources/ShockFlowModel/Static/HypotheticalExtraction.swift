@@ -36,8 +36,9 @@ extension InputOutputAnalysis {
         for e in extracted { kept[e] = 0 }
         // MODEL (11): A* = diag(k)·A·diag(k), k = 0 on E and 1 elsewhere: rows and columns E zeroed
         let reduced = try technicalCoefficients.scalingRows(by: kept).scalingColumns(by: kept)
-        let reducedFactorization = try factorIdentityMinusRefined(
-            reduced, system: "I − A without the extracted cells", describeColumn: economy.describeCell)
+        let reducedFactorization = try factorIdentityMinus(
+            reduced, system: "I − A without the extracted cells", describeColumn: economy.describeCell,
+            with: RefinedLUFactorization.init(identityMinus:))
         let baseline = try leontiefFactorization.solve(y)
         let afterExtraction = try reducedFactorization.solve(y)
         let loss = zip(baseline, afterExtraction).map { $0 - $1 }

@@ -41,8 +41,9 @@ public struct InputOutputAnalysis: Sendable {
             intermediateImports: economy.intermediateImports, grossOutput: x)
         totalFinalDemand = try economy.finalDemand.rowSums()
         zeroOutputCells = x.indices.filter { x[$0] == 0 }
-        leontiefFactorization = try factorIdentityMinusRefined(
-            technicalCoefficients, system: "I − A", describeColumn: economy.describeCell)
+        leontiefFactorization = try factorIdentityMinus(
+            technicalCoefficients, system: "I − A", describeColumn: economy.describeCell,
+            with: RefinedLUFactorization.init(identityMinus:))
     }
 
     public var cellCount: Int { economy.cellCount }

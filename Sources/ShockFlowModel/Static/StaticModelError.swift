@@ -28,23 +28,14 @@ extension StaticModelError: CustomStringConvertible {
     }
 }
 
-/// Factors I − M once (MODEL (5), (6), (12)), turning a zero pivot into an error that names the column.
-func factorIdentityMinus(
-    _ coefficients: Matrix, system: String, describeColumn: (Int) -> String
-) throws -> LUFactorization {
+/// Factors I − C with `factor` (`LUFactorization.init(identityMinus:)`, or the refined single-precision
+/// `RefinedLUFactorization.init(identityMinus:)`), naming the cell where it is singular.
+func factorIdentityMinus<Factors>(
+    _ coefficients: Matrix, system: String, describeColumn: (Int) -> String,
+    with factor: (Matrix) throws -> Factors = LUFactorization.init(identityMinus:)
+) throws -> Factors {
     do {
-        return try LUFactorization(identityMinus: coefficients)
-    } catch LinearAlgebraError.singular(let pivot) {
-        throw StaticModelError.singularSystem(system: system, column: describeColumn(pivot - 1))
-    }
-}
-
-/// As `factorIdentityMinus`, in single precision with solutions refined to double precision.
-func factorIdentityMinusRefined(
-    _ coefficients: Matrix, system: String, describeColumn: (Int) -> String
-) throws -> RefinedLUFactorization {
-    do {
-        return try RefinedLUFactorization(identityMinus: coefficients)
+        return try factor(coefficients)
     } catch LinearAlgebraError.singular(let pivot) {
         throw StaticModelError.singularSystem(system: system, column: describeColumn(pivot - 1))
     }

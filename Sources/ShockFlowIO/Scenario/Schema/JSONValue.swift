@@ -19,6 +19,16 @@ indirect enum JSONValue: Equatable, Sendable {
         }
     }
 
+    /// This object schema as a whole JSON Schema document (draft 2020-12) with a title and a description.
+    func schemaDocument(title: String, description: String) -> String {
+        guard case .object(let members) = self else { return "" }
+        let header: [(String, JSONValue)] = [
+            ("$schema", .string("https://json-schema.org/draft/2020-12/schema")), ("title", .string(title)),
+            ("description", .string(description)),
+        ]
+        return JSONValue.object(header + members).rendered()
+    }
+
     /// Pretty-printed JSON with two-space indentation and a final newline.
     func rendered() -> String {
         var output = ""

@@ -5,13 +5,9 @@ public enum SweepFormat {
 
     /// The JSON Schema (draft 2020-12) of sweep files, generated from the same definitions as the validator.
     public static func jsonSchema() -> String {
-        guard case .object(let members) = SweepSchema.root.valueSchema.json else { return "" }
-        let header: [(String, JSONValue)] = [
-            ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
-            ("title", .string("ShockFlow sweep, schema version \(SweepSchema.version)")),
-            ("description", .string("A sweep of a scenario across uncertain parameters for `shockflow sweep`.")),
-        ]
-        return JSONValue.object(header + members).rendered()
+        SweepSchema.root.valueSchema.json.schemaDocument(
+            title: "ShockFlow sweep, schema version \(SweepSchema.version)",
+            description: "A sweep of a scenario across uncertain parameters for `shockflow sweep`.")
     }
 
     /// The field reference (every field, type, default and meaning) as Markdown tables.
