@@ -46,7 +46,8 @@ struct SweepExecution {
 
     /// The batch's runs in lockstep, then each run's outputs.
     private func runBatch(_ runs: [Int], models: Models) throws -> [[Double]] {
-        let scenarios = runs.map { plan.runs[$0] }
+        let labels = ScenarioLabels(economy)
+        let scenarios = try runs.map { try plan.variants.scenario(run: $0, labels: labels) }
         let results: [ScenarioRunResult]
         if let model = models.dynamic[plan.structureGroups[runs[0]]] {
             results = try DynamicScenarioRun.run(scenarios, on: model, economy: economy, keeping: plan.recordedMetrics)
@@ -68,13 +69,12 @@ struct SweepExecution {
         var analysis: InputOutputAnalysis?
 
         init(plan: SweepPlan, economy: Economy, runs: [Int]) throws {
+            let labels = ScenarioLabels(economy)
             try ReproducibleLinearAlgebra.run {
-                for run in runs {
-                    let group = plan.structureGroups[run]
-                    if case .dynamic = plan.runs[run].model {
-                        if dynamic[group] == nil {
-                            dynamic[group] = try ScenarioRun.planHorizonModel(for: plan.runs[group], economy: economy).model
-                        }
+                for group in Set(runs.map { plan.structureGroups[$0] }).sorted() {
+                    let representative = try plan.variants.scenario(run: group, labels: labels)
+                    if case .dynamic = representative.model {
+                        dynamic[group] = try ScenarioRun.planHorizonModel(for: representative, economy: economy).model
                     } else if analysis == nil {
                         analysis = try InputOutputAnalysis(economy: economy)
                     }

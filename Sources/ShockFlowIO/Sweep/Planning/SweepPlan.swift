@@ -22,14 +22,14 @@ public struct SweepPlan: Sendable {
     public let samples: Matrix
     /// The base scenario after defaults (its manifest parameters are the sweep's too).
     public let baseScenario: ResolvedScenario
-    /// Run r's scenario.
-    let runs: [ResolvedScenario]
+    /// Run r's scenario, made on demand.
+    let variants: SweepVariants
     /// For run r: the index of the first run with the same model structure (runs with equal
     /// indices can run in lockstep on one factored model).
     let structureGroups: [Int]
     let outputs: [SweepOutput]
 
-    public var runCount: Int { runs.count }
+    public var runCount: Int { samples.rows }
     /// The cell metrics the outputs read (the summary's are always recorded).
     var recordedMetrics: Set<String> {
         Set(outputs.compactMap { output in

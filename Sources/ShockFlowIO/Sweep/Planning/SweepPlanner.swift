@@ -30,20 +30,32 @@ struct SweepPlanner {
             let design = design(), let samples = sample(problem, design)
         else { return nil }
         let paths = parameters.map(\.path)
+        var variants = SweepVariants(base: base, paths: paths, samples: samples, economy: economy)
+        var kept: [ResolvedScenario]? = samples.rows <= SweepVariants.keptRuns ? [] : nil
         // Each path alone, with run 0's value: an unknown field is told once, at the parameter.
         for (index, path) in paths.enumerated() {
-            let row = Array(repeating: nil as Double?, count: paths.count).enumerated().map { $0 == index ? samples[0, index] : $1 }
-            if case .failure(let problems) = variant(values: row, paths: paths) {
+            let row = (0..<paths.count).map { $0 == index ? samples[0, index] : nil }
+            if case .failure(let problems) = variants.scenario(values: row, labels: labels) {
                 report(problems, at: parameterPath(index).appending("path"), prefix: "`\(path)`")
             }
         }
         guard diagnostics.problems.isEmpty else { return nil }
-        var runs: [ResolvedScenario] = []
-        runs.reserveCapacity(samples.rows)
+        // Every run checked now (nothing runs if one fails), and grouped by model structure.
+        var structureGroups: [Int] = []
+        structureGroups.reserveCapacity(samples.rows)
+        var representatives: [(key: ResolvedScenario, run: Int)] = []
         var failed = 0
         for run in 0..<samples.rows {
-            switch variant(values: (0..<samples.columns).map { samples[run, $0] }, paths: paths) {
-            case .success(let scenario): runs.append(scenario)
+            switch variants.scenario(values: (0..<samples.columns).map { samples[run, $0] }, labels: labels) {
+            case .success(let scenario):
+                kept?.append(scenario)
+                let key = Self.structureKey(scenario)
+                if let known = representatives.first(where: { $0.key == key }) {
+                    structureGroups.append(known.run)
+                } else {
+                    representatives.append((key, run))
+                    structureGroups.append(run)
+                }
             case .failure(let problems):
                 failed += 1
                 if failed <= Self.listedFailedRuns {
@@ -59,12 +71,13 @@ struct SweepPlanner {
                     + "narrow the distributions to the fields' ranges", at: FieldPath.root.appending("parameters"))
         }
         guard diagnostics.problems.isEmpty else { return nil }
+        variants.kept = kept
         return SweepPlan(
             name: spec.name, description: spec.description, file: diagnostics.file, problem: problem, parameterPaths: paths.map(\.description),
             method: spec.design.method, design: design, seed: UInt64(spec.design.seed),
             bootstrap: BootstrapSettings(
                 resamples: spec.design.bootstrapResamples, confidenceLevel: spec.design.confidenceLevel, seed: UInt64(spec.design.seed)),
-            samples: samples, baseScenario: baseScenario, runs: runs, structureGroups: Self.structureGroups(runs), outputs: outputs)
+            samples: samples, baseScenario: baseScenario, variants: variants, structureGroups: structureGroups, outputs: outputs)
     }
 
     private func parameterPath(_ index: Int) -> FieldPath { FieldPath.root.appending("parameters").appending(index: index) }
@@ -129,31 +142,7 @@ struct SweepPlanner {
         }
     }
 
-    /// The base scenario with `values` written at `paths` (nil: left as written), checked and resolved.
-    private func variant(values: [Double?], paths: [ScenarioValuePath]) -> Result<ResolvedScenario, VariantProblems> {
-        var root = base.root
-        for (value, path) in zip(values, paths) {
-            guard let value else { continue }
-            do {
-                root = try path.setting(Node(NumberFormatting.shortest(value)), in: root)
-            } catch {
-                return .failure(VariantProblems(messages: [error.description]))
-            }
-        }
-        let document = ScenarioDocument(
-            root: root, file: base.file, directory: base.directory, diagnostics: ScenarioDiagnostics(file: base.file))
-        do {
-            return .success(try document.resolve(against: economy, labels: labels))
-        } catch {
-            return .failure(VariantProblems(messages: error.problems.map { "\($0.fieldPath): \($0.message)" }))
-        }
-    }
-
-    private struct VariantProblems: Error {
-        var messages: [String]
-    }
-
-    private mutating func report(_ problems: VariantProblems, at field: FieldPath, prefix: String) {
+    private mutating func report(_ problems: SweepVariants.Problems, at field: FieldPath, prefix: String) {
         for message in problems.messages { diagnostics.report("\(prefix): \(message)", at: field) }
     }
 
@@ -185,18 +174,8 @@ struct SweepPlanner {
         return outputs
     }
 
-    /// For each run, the first run whose model structure (economy, horizon, model, critical inputs,
-    /// substitute sectors) is the same; everything else is a column parameter of the lockstep batch.
-    static func structureGroups(_ runs: [ResolvedScenario]) -> [Int] {
-        var representatives: [(key: ResolvedScenario, run: Int)] = []
-        return runs.enumerated().map { run, scenario in
-            let key = structureKey(scenario)
-            if let known = representatives.first(where: { $0.key == key }) { return known.run }
-            representatives.append((key, run))
-            return run
-        }
-    }
-
+    /// A run's scenario without what a model column carries: runs with equal keys share one factored
+    /// model (economy, horizon, model, critical inputs, substitute sectors).
     private static func structureKey(_ scenario: ResolvedScenario) -> ResolvedScenario {
         var key = scenario
         key.investment = nil
