@@ -22,12 +22,11 @@ struct SweepPlanTests {
                   - {path: "substitution[0].theta", name: theta, distribution: discrete, levels: [0, 0.25, 1]}
                   - {path: investment.eta, name: eta, distribution: log_uniform, lower: 0.5, upper: 2}
                 """ + "\n" + SweepTestSupport.outputs)
-            let (plan, economy) = try SweepTestSupport.plan(text, in: directory)
+            let (plan, _) = try SweepTestSupport.plan(text, in: directory)
             #expect(plan.runCount == 6)
             #expect(plan.problem.names == ["cut", "theta", "eta"])
-            let labels = ScenarioLabels(economy.economy)
             for run in 0..<plan.runCount {
-                let scenario = try plan.variants.scenario(run: run, labels: labels)
+                let scenario = try plan.variants.scenario(run: run)
                 #expect(scenario.shocks[0].magnitude == plan.samples[run, 0])
                 #expect(scenario.substitutions[0].theta == plan.samples[run, 1])
                 #expect([0, 0.25, 1].contains(plan.samples[run, 1]))
@@ -40,7 +39,7 @@ struct SweepPlanTests {
             var remade = plan.variants
             remade.kept = nil
             for run in 0..<plan.runCount {
-                #expect(try remade.scenario(run: run, labels: labels) == plan.variants.scenario(run: run, labels: labels))
+                #expect(try remade.scenario(run: run) == plan.variants.scenario(run: run))
             }
             // One model structure: every run can share one factored model.
             #expect(Set(plan.structureGroups) == [0])

@@ -3,7 +3,7 @@ import ShockFlowModel
 /// Resolves selector names against one kind of label of an economy (regions, sectors, imported
 /// products, final-demand categories): `*`, codes, English names and aliases (e.g. Chinese names),
 /// named groups; case-insensitive. An all-digit name also matches a code of the same number (`1` → `01`).
-struct LabelCatalog {
+struct LabelCatalog: Sendable {
     /// "region", "sector", "imported product", "final-demand category".
     let kind: String
     let economyName: String

@@ -2,7 +2,7 @@ import ShockFlowModel
 
 /// The names a scenario can use for an economy's regions, sectors, imported products and final-demand
 /// categories (codes, names, aliases and groups).
-struct ScenarioLabels {
+struct ScenarioLabels: Sendable {
     let regions: LabelCatalog
     let sectors: LabelCatalog
     let products: LabelCatalog

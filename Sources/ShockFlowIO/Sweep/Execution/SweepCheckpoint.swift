@@ -43,9 +43,7 @@ struct SweepCheckpoint {
 
     /// Records a finished batch: `run,<outputs>` rows, numbers in shortest round-trip form.
     func write(batch: Int, runs: [Int], outputs: [[Double]]) throws {
-        var table = CSVTableWriter(header: ["run"] + outputNames)
-        for (run, values) in zip(runs, outputs) { table.appendRow(labels: [String(run)], values: values) }
-        try AtomicFile.write(table.bytes, to: batchFile(batch))
+        try AtomicFile.write(SweepTables.csv(runs: runs, names: outputNames, rows: outputs), to: batchFile(batch))
     }
 
     private func readBatches() throws -> [Int: [Int: [Double]]] {
@@ -58,26 +56,14 @@ struct SweepCheckpoint {
         return batches
     }
 
+    /// A batch file as `outputs.csv` is read (`SweepTables.read`), its problems told as the checkpoint's.
     private func readBatch(_ file: String) throws -> [Int: [Double]] {
-        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-            throw SweepError.unreadableCheckpoint(file: file, reason: "it cannot be read as text")
+        do {
+            let (runs, rows) = try SweepTables.read(file, names: outputNames)
+            return Dictionary(zip(runs, rows)) { first, _ in first }
+        } catch DataFileError.unreadable(_, let reason) {
+            throw SweepError.unreadableCheckpoint(file: file, reason: reason)
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.last == "" else { throw SweepError.unreadableCheckpoint(file: file, reason: "its last line is cut short") }
-        lines.removeLast()
-        guard lines.first.map(String.init) == (["run"] + outputNames).joined(separator: ",") else {
-            throw SweepError.unreadableCheckpoint(file: file, reason: "its header is not `run,\(outputNames.joined(separator: ","))`")
-        }
-        var rows: [Int: [Double]] = [:]
-        for (number, line) in lines.enumerated().dropFirst() {
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-            let values = fields.dropFirst().compactMap { Double($0) }
-            guard fields.count == outputNames.count + 1, let run = Int(fields[0]), values.count == outputNames.count else {
-                throw SweepError.unreadableCheckpoint(file: file, reason: "line \(number + 1) is not a run id and \(outputNames.count) numbers")
-            }
-            rows[run] = values
-        }
-        return rows
     }
 
     /// Removes the checkpoint once the sweep's folder is written.

@@ -46,8 +46,7 @@ struct SweepExecution {
 
     /// The batch's runs in lockstep, then each run's outputs.
     private func runBatch(_ runs: [Int], models: Models) throws -> [[Double]] {
-        let labels = ScenarioLabels(economy)
-        let scenarios = try runs.map { try plan.variants.scenario(run: $0, labels: labels) }
+        let scenarios = try runs.map { try plan.variants.scenario(run: $0) }
         let results: [ScenarioRunResult]
         if let model = models.dynamic[plan.structureGroups[runs[0]]] {
             results = try DynamicScenarioRun.run(scenarios, on: model, economy: economy, keeping: plan.recordedMetrics)
@@ -69,10 +68,9 @@ struct SweepExecution {
         var analysis: InputOutputAnalysis?
 
         init(plan: SweepPlan, economy: Economy, runs: [Int]) throws {
-            let labels = ScenarioLabels(economy)
             try ReproducibleLinearAlgebra.run {
                 for group in Set(runs.map { plan.structureGroups[$0] }).sorted() {
-                    let representative = try plan.variants.scenario(run: group, labels: labels)
+                    let representative = try plan.variants.scenario(run: group)
                     if case .dynamic = representative.model {
                         dynamic[group] = try ScenarioRun.planHorizonModel(for: representative, economy: economy).model
                     } else if analysis == nil {

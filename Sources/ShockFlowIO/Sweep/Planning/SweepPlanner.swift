@@ -8,7 +8,7 @@ struct SweepPlanner {
     let spec: SweepSpec
     let base: SweepDocument.BaseScenario
     let economy: Economy
-    /// The economy's names, built once for every variant.
+    /// The economy's names, built once for the outputs and every variant.
     let labels: ScenarioLabels
     var diagnostics: ScenarioDiagnostics
     /// Runs whose scenario has problems are listed up to this many.
@@ -30,12 +30,12 @@ struct SweepPlanner {
             let design = design(), let samples = sample(problem, design)
         else { return nil }
         let paths = parameters.map(\.path)
-        var variants = SweepVariants(base: base, paths: paths, samples: samples, economy: economy)
+        var variants = SweepVariants(base: base, paths: paths, samples: samples, economy: economy, labels: labels)
         var kept: [ResolvedScenario]? = samples.rows <= SweepVariants.keptRuns ? [] : nil
         // Each path alone, with run 0's value: an unknown field is told once, at the parameter.
         for (index, path) in paths.enumerated() {
             let row = (0..<paths.count).map { $0 == index ? samples[0, index] : nil }
-            if case .failure(let problems) = variants.scenario(values: row, labels: labels) {
+            if case .failure(let problems) = variants.scenario(values: row) {
                 report(problems, at: parameterPath(index).appending("path"), prefix: "`\(path)`")
             }
         }
@@ -46,7 +46,7 @@ struct SweepPlanner {
         var representatives: [(key: ResolvedScenario, run: Int)] = []
         var failed = 0
         for run in 0..<samples.rows {
-            switch variants.scenario(values: (0..<samples.columns).map { samples[run, $0] }, labels: labels) {
+            switch variants.scenario(values: (0..<samples.columns).map { samples[run, $0] }) {
             case .success(let scenario):
                 kept?.append(scenario)
                 let key = Self.structureKey(scenario)

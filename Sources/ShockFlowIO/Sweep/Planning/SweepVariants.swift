@@ -13,6 +13,8 @@ struct SweepVariants: @unchecked Sendable {  // the YAML tree (a value) is only 
     let paths: [ScenarioValuePath]
     let samples: Matrix
     let economy: Economy
+    /// The economy's names, built once for every variant.
+    let labels: ScenarioLabels
     /// Every run's scenario when the sweep has at most `keptRuns` runs.
     var kept: [ResolvedScenario]?
 
@@ -24,13 +26,13 @@ struct SweepVariants: @unchecked Sendable {  // the YAML tree (a value) is only 
     }
 
     /// Run `run`'s scenario.
-    func scenario(run: Int, labels: ScenarioLabels) throws -> ResolvedScenario {
+    func scenario(run: Int) throws -> ResolvedScenario {
         if let kept, run < kept.count { return kept[run] }
-        return try scenario(values: (0..<samples.columns).map { samples[run, $0] }, labels: labels).get()
+        return try scenario(values: (0..<samples.columns).map { samples[run, $0] }).get()
     }
 
     /// The base with `values` written at the paths (nil: left as written), checked and resolved.
-    func scenario(values: [Double?], labels: ScenarioLabels) -> Result<ResolvedScenario, Problems> {
+    func scenario(values: [Double?]) -> Result<ResolvedScenario, Problems> {
         var root = base.root
         for (value, path) in zip(values, paths) {
             guard let value else { continue }
