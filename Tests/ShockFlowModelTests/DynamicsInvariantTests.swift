@@ -151,17 +151,31 @@ import Testing
         #expect(result.periods[2].rationing.output.column(scenario) == result.periods[2].rationing.output.column(baseline))
     }
 
-    /// Running scenarios together equals running each alone; equal parameters share a baseline,
-    /// and a scenario without shocks is its own baseline.
+    /// Running scenarios together equals running each alone; parameters equal apart from θ share a
+    /// baseline, and a scenario without shocks is its own baseline.
     @Test func lockstepEqualsOneByOneAndBaselinesArePaired() throws {
         let economy = try Self.economy()
         let model = try economy.planHorizonModel(substitutes: [ImportSubstitute(product: 0, sector: 1)])
         var scenarios = Self.shockedScenarios(economy)
         scenarios.append(Scenario(name: "plan only", parameters: scenarios[1].parameters))
+        var otherTheta = scenarios[1]
+        otherTheta.name = "tilted, θ = 0.9"
+        otherTheta.parameters.substitutability = [0: 0.9]
+        scenarios.append(otherTheta)
         let together = try model.run(scenarios)
-        #expect(together.batch.scenarioColumns == [0, 1, 2, 3])
-        #expect(together.batch.baselineColumns == [4, 3, 5, 3])
-        #expect(together.batch.columnCount == 6)
+        #expect(together.batch.scenarioColumns == [0, 1, 2, 3, 4])
+        #expect(together.batch.baselineColumns == [5, 3, 6, 3, 3])
+        #expect(together.batch.columnCount == 7)
+        // θ acts only on import shortfalls (MODEL (13), (21)): without shocks it changes nothing, so the
+        // shared baseline (θ = 0.5) is the run without shocks at θ = 0.9.
+        var planOnlyOtherTheta = otherTheta
+        planOnlyOtherTheta.shocks = []
+        let alone = try model.run([planOnlyOtherTheta])
+        for (record, single) in zip(together.periods, alone.periods) {
+            for ((name, batch), (_, one)) in zip(Self.cellMetrics(record), Self.cellMetrics(single)) {
+                expectClose(one.column(0), batch.column(3), relative: 1e-11, "baseline at θ = 0.9, \(name)")
+            }
+        }
         for (index, scenario) in scenarios.enumerated() {
             let alone = try model.run([scenario])
             for (record, single) in zip(together.periods, alone.periods) {

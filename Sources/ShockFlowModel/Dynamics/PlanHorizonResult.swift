@@ -1,7 +1,8 @@
 import ShockFlowLinearAlgebra
 
 /// Which matrix column holds which run: every scenario, then the baselines it is paired with.
-/// A scenario without shocks is its own baseline; scenarios with equal parameters share one.
+/// A scenario without shocks is its own baseline; scenarios whose parameters are equal apart from
+/// θ share one (`Scenario.baseline`).
 public struct ScenarioBatch: Sendable {
     /// The runs, one per matrix column.
     public let columns: [Scenario]
@@ -15,11 +16,14 @@ public struct ScenarioBatch: Sendable {
         for (index, scenario) in scenarios.enumerated() {
             if scenario.shocks.isEmpty {
                 baselineColumns.append(index)
-            } else if let shared = columns.firstIndex(where: { $0.shocks.isEmpty && $0.parameters == scenario.parameters }) {
+                continue
+            }
+            let baseline = scenario.baseline
+            if let shared = columns.firstIndex(where: { $0.shocks.isEmpty && $0.baseline.parameters == baseline.parameters }) {
                 baselineColumns.append(shared)
             } else {
                 baselineColumns.append(columns.count)
-                columns.append(scenario.baseline)
+                columns.append(baseline)
             }
         }
         self.columns = columns

@@ -10,6 +10,13 @@ public struct Scenario: Sendable, Equatable {
         self.shocks = shocks
     }
 
-    /// The scenario it is compared with: the same parameters (plan priorities kept), no shocks.
-    public var baseline: Scenario { Scenario(name: "\(name) (baseline)", parameters: parameters) }
+    /// The scenario it is compared with: the same parameters (plan priorities kept), no shocks,
+    /// and no substitutability θ. θ acts only through θ_p·(1 − φ_p) (MODEL (13), (21)), which is
+    /// exactly 0 when nothing cuts imports (φ = 1), so dropping it changes no bit of the baseline and
+    /// lets runs that differ only in θ or in their shocks share one baseline column.
+    public var baseline: Scenario {
+        var parameters = parameters
+        parameters.substitutability = [:]
+        return Scenario(name: "\(name) (baseline)", parameters: parameters)
+    }
 }
