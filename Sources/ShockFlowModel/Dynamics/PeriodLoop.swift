@@ -36,6 +36,8 @@ struct PeriodLoop {
     var deliveredInvestment: [Matrix]
     /// φ(t) of the period just solved, for the scores.
     var availability: Matrix
+    /// The cells of each import substitute (`model.rationing.substitutes`).
+    let substituteCells: [[Int]]
 
     init(model: PlanHorizonModel, setups: [ScenarioColumn]) {
         let structure = model.rationing.structure
@@ -47,6 +49,9 @@ struct PeriodLoop {
         var theta = Matrix(rows: productCount, columns: columnCount)
         for (column, setup) in setups.enumerated() { theta.setColumn(column, to: setup.substitutability) }
         substitutability = theta
+        substituteCells = model.rationing.substitutes.map {
+            $0.cells(regionCount: structure.regionCount, sectorCount: structure.sectorCount)
+        }
         capitalIndex = Matrix(rows: cellCount, columns: columnCount, repeating: 1)
         weights = Matrix(rows: cellCount, columns: columnCount)
         for (column, setup) in setups.enumerated() { weights.setColumn(column, to: setup.baseWeights) }
@@ -65,33 +70,49 @@ struct PeriodLoop {
 
     /// Capacity (18), imports, final demand (24), then the supply-constrained step of period t.
     mutating func solve(period t: Int) throws -> PeriodRecord {
-        let (n, columns) = (cellCount, columnCount)
+        let (n, columns, sectors) = (cellCount, columnCount, sectorCount)
         var capacity = Matrix(rows: n, columns: columns)
         var finalDemand = Matrix(rows: n, columns: columns)
         var investmentChange = Matrix(rows: regionCount, columns: columns)
         availability = Matrix(rows: productCount, columns: columns, repeating: 1)
+        var remaining = [Double](repeating: 1, count: n)
+        var demand = model.baseFinalDemand
         for (column, setup) in setups.enumerated() {
             let factors = setup.schedule.factors(at: t)
             let grown = pow(1 + setup.growth, Double(t))
-            var remaining = [Double](repeating: 1, count: n)
-            for (shock, cells) in setup.schedule.capacityTargets {
-                for cell in cells { remaining[cell] *= factors[shock] }
+            let cells = column * n..<(column + 1) * n
+            for (shock, targets) in setup.schedule.capacityTargets {
+                for cell in targets { remaining[cell] *= factors[shock] }
             }
             // MODEL (18): c = x̄ ∘ (1 + ε) ∘ k(t) ∘ (1 − s(t)).
-            for i in 0..<n { capacity[i, column] = setup.baseCapacity[i] * capitalIndex[i, column] * remaining[i] }
+            capitalIndex.elements[cells].withUnsafeBufferPointer { index in
+                capacity.elements[cells].withUnsafeMutableBufferPointer { capacity in
+                    for i in 0..<n { capacity[i] = setup.baseCapacity[i] * index[i] * remaining[i] }
+                }
+            }
+            for (_, targets) in setup.schedule.capacityTargets {
+                for cell in targets { remaining[cell] = 1 }
+            }
             for (shock, products) in setup.schedule.importTargets {
                 for product in products { availability[product, column] *= factors[shock] }
             }
             // MODEL (24), first term: (1+g)^t · y_base ∘ (demand and export factors).
-            var demand = model.baseFinalDemand
             for entry in setup.schedule.finalDemandEntries {
                 let factor = entry.shocks.reduce(1.0) { $0 * factors[$1] }
                 demand[entry.cell] += entry.periodFlow * (factor - 1)
             }
-            for i in 0..<n { finalDemand[i, column] = grown * demand[i] }
+            finalDemand.elements[cells].withUnsafeMutableBufferPointer { finalDemand in
+                for i in 0..<n { finalDemand[i] = grown * demand[i] }
+            }
+            for entry in setup.schedule.finalDemandEntries { demand[entry.cell] = model.baseFinalDemand[entry.cell] }
             // Second term: Γ·(Ī(t) − (1+g)^t·Ī(0)), the change of investment against the balanced path.
-            for i in 0..<n { investmentChange[i / sectorCount, column] += investment[i, column] }
-            for region in 0..<regionCount { investmentChange[region, column] -= grown * referenceInvestment[region, column] }
+            investment.elements[cells].withUnsafeBufferPointer { investment in
+                for region in 0..<regionCount {
+                    var total = investmentChange[region, column]
+                    for i in region * sectors..<(region + 1) * sectors { total += investment[i] }
+                    investmentChange[region, column] = total - grown * referenceInvestment[region, column]
+                }
+            }
         }
         try Matrix.gemm(model.capitalGoods, investmentChange, beta: 1, into: &finalDemand)
         let input = RationingInput(
@@ -100,7 +121,9 @@ struct PeriodLoop {
         let result = try model.rationing.solve(input, period: t, scenarioNames: names)
         var capital = capitalIndex
         for (column, setup) in setups.enumerated() {
-            for i in 0..<n { capital[i, column] *= setup.capital[i] }
+            capital.elements[column * n..<(column + 1) * n].withUnsafeMutableBufferPointer { capital in
+                for i in 0..<n { capital[i] *= setup.capital[i] }
+            }
         }
         return PeriodRecord(
             period: t, rationing: result, investmentWeight: weights, investment: investment, capital: capital)
@@ -109,33 +132,44 @@ struct PeriodLoop {
     /// Capital (20), weights (21)–(23) and investment (19) for period t + 1.
     mutating func advance(after record: PeriodRecord) throws {
         let t = record.period
-        let n = cellCount
+        let (n, sectors) = (cellCount, sectorCount)
         // ψ_r(t) = Σ_i Γ[i, r]·ρ_i: the share of region r's capital-goods basket delivered.
         let delivered = try Matrix.product(model.capitalGoods, record.rationing.rationing, transposeA: .transposed)
         let slotCount = deliveredInvestment.count
         for column in 0..<columnCount {
-            for i in 0..<n { deliveredInvestment[t % slotCount][i, column] = delivered[i / sectorCount, column] * investment[i, column] }
+            let cells = column * n..<(column + 1) * n
+            investment.elements[cells].withUnsafeBufferPointer { investment in
+                deliveredInvestment[t % slotCount].elements[cells].withUnsafeMutableBufferPointer { slot in
+                    for region in 0..<regionCount {
+                        let share = delivered[region, column]
+                        for i in region * sectors..<(region + 1) * sectors { slot[i] = share * investment[i] }
+                    }
+                }
+            }
         }
         for (column, setup) in setups.enumerated() {
             // MODEL (20): k(t+1) = (1 − δ)·k(t) + ψ(t−G+1)·I(t−G+1) / K; before t = 0 on the balanced path.
             let arrival = t - setup.lag + 1
             let balancedArrival =
                 (setup.depreciation + setup.growth) * pow(1 + setup.growth, Double(setup.lag - 1) + Double(arrival))
-            for i in 0..<n {
-                let added: Double
-                if setup.capital[i] <= 0 {
-                    added = 0
-                } else if arrival < 0 {
-                    added = balancedArrival
-                } else {
-                    added = deliveredInvestment[arrival % slotCount][i, column] / setup.capital[i]
+            let cells = column * n..<(column + 1) * n
+            let arrived = arrival < 0 ? nil : deliveredInvestment[arrival % slotCount]
+            capitalIndex.elements[cells].withUnsafeMutableBufferPointer { index in
+                for i in 0..<n {
+                    let added: Double
+                    if setup.capital[i] <= 0 {
+                        added = 0
+                    } else if let arrived {
+                        added = arrived[i, column] / setup.capital[i]
+                    } else {
+                        added = balancedArrival
+                    }
+                    index[i] = (1 - setup.depreciation) * index[i] + added
                 }
-                capitalIndex[i, column] = (1 - setup.depreciation) * capitalIndex[i, column] + added
             }
-            let next = InvestmentWeights.next(
-                weights.column(column), column: column, setup: setup, result: record.rationing,
-                availability: availability, substitutes: model.rationing.substitutes, sectorCount: sectorCount)
-            weights.setColumn(column, to: next)
+            InvestmentWeights.step(
+                &weights, column: column, setup: setup, result: record.rationing, availability: availability,
+                substitutes: model.rationing.substitutes, substituteCells: substituteCells, sectorCount: sectors)
             let factors = setup.schedule.factors(at: t + 1)
             allocateInvestment(column: column, period: t + 1, budgetFactor: budgetFactor(column, factors))
         }
@@ -150,13 +184,20 @@ struct PeriodLoop {
     private mutating func allocateInvestment(column: Int, period t: Int, budgetFactor: Double) {
         let setup = setups[column]
         let budget = pow(1 + setup.growth, Double(t)) * setup.budget * budgetFactor
-        var replacementTotal = 0.0
-        for i in 0..<cellCount { replacementTotal += setup.depreciation * setup.capital[i] * capitalIndex[i, column] }
-        let allocable = budget - replacementTotal
-        for i in 0..<cellCount {
-            let replacement = setup.depreciation * setup.capital[i] * capitalIndex[i, column]
-            investment[i, column] =
-                allocable >= 0 ? replacement + allocable * weights[i, column] : replacement * budget / replacementTotal
+        let cells = column * cellCount..<(column + 1) * cellCount
+        capitalIndex.elements[cells].withUnsafeBufferPointer { index in
+            weights.elements[cells].withUnsafeBufferPointer { weights in
+                investment.elements[cells].withUnsafeMutableBufferPointer { investment in
+                    var replacementTotal = 0.0
+                    for i in 0..<cellCount { replacementTotal += setup.depreciation * setup.capital[i] * index[i] }
+                    let allocable = budget - replacementTotal
+                    for i in 0..<cellCount {
+                        let replacement = setup.depreciation * setup.capital[i] * index[i]
+                        investment[i] =
+                            allocable >= 0 ? replacement + allocable * weights[i] : replacement * budget / replacementTotal
+                    }
+                }
+            }
         }
     }
 }

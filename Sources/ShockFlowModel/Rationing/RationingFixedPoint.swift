@@ -48,9 +48,17 @@ enum RationingFixedPoint {
                             changed.removeAll(keepingCapacity: true)
                             // MODEL (17): x′_j = min(c_j, d_j·min(ρᵐ bound, min over critical i of ρ_i)).
                             for j in candidates where d[j] > 0 {
-                                var bound = importBound[j]
-                                for position in starts[j]..<starts[j + 1] { bound = min(bound, rho[inputs[position]]) }
-                                let next = min(c[j], d[j] * bound)
+                                // Two running minima: no chain of dependent min operations (the minimum is the same).
+                                var (bound, other) = (importBound[j], 1.0)
+                                var position = starts[j]
+                                let end = starts[j + 1]
+                                while position + 1 < end {
+                                    bound = min(bound, rho[inputs[position]])
+                                    other = min(other, rho[inputs[position + 1]])
+                                    position += 2
+                                }
+                                if position < end { bound = min(bound, rho[inputs[position]]) }
+                                let next = min(c[j], d[j] * min(bound, other))
                                 if next != x[j] {
                                     change = max(change, abs(next - x[j]))
                                     x[j] = next

@@ -76,12 +76,16 @@ public struct RationingModel: Sendable {
         var importBound = [Double](repeating: 1, count: n)
         var ratio = [Double](repeating: 1, count: n)
         for column in 0..<columns {
-            for j in 0..<n {
-                var bound = 1.0
-                for product in criticalInputs.importInputs(of: j) {
-                    bound = min(bound, importRationing[product, column])
+            criticalInputs.importStarts.withUnsafeBufferPointer { starts in
+                criticalInputs.importInputs.withUnsafeBufferPointer { products in
+                    importRationing.elements[column * productCount..<(column + 1) * productCount].withUnsafeBufferPointer { rationing in
+                        for j in 0..<n {
+                            var bound = 1.0
+                            for position in starts[j]..<starts[j + 1] { bound = min(bound, rationing[products[position]]) }
+                            importBound[j] = bound
+                        }
+                    }
                 }
-                importBound[j] = bound
             }
             let outcome = input.capacity.elements.withUnsafeBufferPointer { capacity in
                 ordered.elements.withUnsafeBufferPointer { orders in
@@ -160,7 +164,11 @@ public struct RationingModel: Sendable {
             if d > 0 { rationing.elements[index] = output.elements[index] / d }
             delivered.elements[index] *= rationing.elements[index]
             unmet.elements[index] *= 1 - rationing.elements[index]
-            valueAdded.elements[index] *= structure.valueAddedCoefficients[index % n]
+        }
+        for column in 0..<input.columnCount {
+            valueAdded.elements[column * n..<(column + 1) * n].withUnsafeMutableBufferPointer { values in
+                for i in 0..<n { values[i] *= structure.valueAddedCoefficients[i] }
+            }
         }
         var use = importOrders, shortfall = importOrders, substituted = plannedImports
         for index in importOrders.elements.indices {
