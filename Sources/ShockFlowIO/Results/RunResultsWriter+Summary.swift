@@ -23,16 +23,23 @@ extension RunResultsWriter {
     }
 
     /// The rows of `summary.csv`, in order (also the headline outputs of a sweep's runs).
-    static func summaryRows(_ result: ScenarioRunResult) -> [SummaryRow] {
+    /// - Parameter metrics: when given, only the groups of rows that hold one of these metrics are
+    ///   computed (a sweep reads a few rows of every run); the rows computed are those of the full table.
+    static func summaryRows(_ result: ScenarioRunResult, only metrics: Set<String>? = nil) -> [SummaryRow] {
         var rows: [SummaryRow] = []
         func row(_ metric: String, _ value: Double?, _ unit: String, _ detail: String = "") {
             rows.append(SummaryRow(metric: metric, value: value, unit: unit, detail: detail))
+        }
+        func wants(_ prefixes: String...) -> Bool {
+            metrics.map { $0.contains { metric in prefixes.contains { metric.hasPrefix($0) } } } ?? true
         }
         let economy = result.economy
         let money = economy.metadata.moneyUnit
         let headline = result.headlineMetric
         let periodWord = result.periodCount == 1 ? "1 period" : "\(result.periodCount) periods"
-        if let metric = result.cellMetrics.first(where: { $0.name == headline }) {
+        if wants("cumulative_\(headline)_loss", "peak_\(headline)_loss", "worst_region_", "worst_sector_"),
+            let metric = result.cellMetrics.first(where: { $0.name == headline })
+        {
             let losses = HeadlineLosses(metric, economy: economy)
             row(
                 "cumulative_\(headline)_loss", losses.cumulative, money,
@@ -46,7 +53,7 @@ extension RunResultsWriter {
                     "peak_\(headline)_loss_period", Double(peak), "period",
                     "the period with the largest loss in % of its baseline")
             }
-            for (grouping, name) in [(Grouping.region, "region"), (.sector, "sector")] {
+            for (grouping, name) in [(Grouping.region, "region"), (.sector, "sector")] where wants("worst_\(name)_") {
                 let labels = grouping.labels(economy)
                 let ranked = losses.byGroup(grouping)
                 for (rank, group) in ranked.order.prefix(rankedCount).enumerated() {
@@ -58,7 +65,8 @@ extension RunResultsWriter {
                 }
             }
         }
-        for (metric, name) in [("import_shortfall", "total_import_shortfall"), ("substituted", "total_substituted")] {
+        for (metric, name) in [("import_shortfall", "total_import_shortfall"), ("substituted", "total_substituted")]
+        where wants(name) {
             guard let values = result.productMetrics.first(where: { $0.name == metric }) else { continue }
             let total = { (periods: [[Double]]) in periods.reduce(0.0) { $0 + $1.reduce(0, +) } }
             let baseline = NumberFormatting.shortest(total(values.baseline))
@@ -66,7 +74,9 @@ extension RunResultsWriter {
                 name, total(values.scenario), money,
                 "scenario, summed over \(periodWord) and imported products; baseline: \(baseline)")
         }
-        if let weights = result.investmentWeights, let last = weights.scenario.indices.last {
+        if wants("weight_increase_", "weight_decrease_"), let weights = result.investmentWeights,
+            let last = weights.scenario.indices.last
+        {
             let shift = zip(weights.scenario[last], weights.baseline[last]).map { $0 - $1 }
             let rising = shift.indices.sorted { shift[$0] > shift[$1] || (shift[$0] == shift[$1] && $0 < $1) }
             let falling = shift.indices.sorted { shift[$0] < shift[$1] || (shift[$0] == shift[$1] && $0 < $1) }
@@ -81,7 +91,7 @@ extension RunResultsWriter {
                 row("weight_decrease_\(rank + 1)", shift[cell], "share of the budget", detail(cell))
             }
         }
-        if let iterations = result.iterations {
+        if wants("max_rationing_iterations", "max_substitution_iterations"), let iterations = result.iterations {
             row(
                 "max_rationing_iterations", Double((iterations.scenarioRationing + iterations.baselineRationing).max() ?? 0),
                 "iterations", "sweeps of the rationing fixed point (15)–(17), most in any period, scenario or baseline")
@@ -90,7 +100,7 @@ extension RunResultsWriter {
                 Double((iterations.scenarioSubstitution + iterations.baselineSubstitution).max() ?? 0), "iterations",
                 "steps of the substitution cap loop, most in any period, scenario or baseline")
         }
-        for note in result.notes { row("note", nil, "", note) }
+        for note in result.notes where wants("note") { row("note", nil, "", note) }
         return rows
     }
 

@@ -30,6 +30,40 @@ struct SweepRunTests {
         return try #require(RunResultsWriter.summaryRows(result).first { $0.metric == "cumulative_value_added_loss" }?.value)
     }
 
+    @Test("the summary rows a sweep asks for are the rows of the full summary.csv, in its order")
+    func summaryRowsOnlyForTheMetricsRead() throws {
+        try withTemporaryDirectory { directory in
+            let yaml = SweepTestSupport.dynamicScenario.replacingOccurrences(of: "scenario:\n", with: "")
+                .split(separator: "\n").map { $0.dropFirst(2) }.joined(separator: "\n")
+            let document = ScenarioDocument(yaml: yaml, file: "single.yaml", directory: URL(fileURLWithPath: directory))
+            let (scenario, loaded) = try document.resolveLoadingEconomy()
+            let result = try ScenarioRun.run(scenario, economy: loaded.economy)
+            let full = RunResultsWriter.summaryRows(result)
+            func key(_ row: RunResultsWriter.SummaryRow) -> String { "\(row.metric)|\(row.value.map { "\($0)" } ?? "")|\(row.unit)|\(row.detail)" }
+            for metrics: Set<String> in [
+                ["cumulative_value_added_loss_percent"], ["peak_value_added_loss_percent", "worst_region_1"],
+                ["worst_sector_2", "total_substituted"], ["weight_increase_1", "weight_decrease_1", "max_rationing_iterations"],
+            ] {
+                let some = RunResultsWriter.summaryRows(result, only: metrics)
+                #expect(some.count < full.count)
+                // Every row asked for that the full table has is there, equal to its row of the full table,
+                // and the rows keep its order.
+                let present = metrics.filter { metric in full.contains { $0.metric == metric } }
+                #expect(!present.isEmpty)
+                for metric in present { #expect(some.contains { $0.metric == metric }, "\(metric) missing") }
+                let fullKeys = full.map(key)
+                var position = 0
+                for row in some {
+                    guard let found = fullKeys[position...].firstIndex(of: key(row)) else {
+                        Issue.record("\(row.metric) differs from the full table or is out of order")
+                        break
+                    }
+                    position = found + 1
+                }
+            }
+        }
+    }
+
     @Test("a sweep run's outputs equal the same scenario run on its own")
     func sweepRunEqualsSingleRun() throws {
         try withTemporaryDirectory { directory in

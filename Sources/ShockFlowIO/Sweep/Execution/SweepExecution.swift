@@ -55,9 +55,9 @@ struct SweepExecution {
         } else {
             results = []
         }
-        let readsSummary = plan.outputs.contains { if case .summary = $0.source { true } else { false } }
+        let summaryMetrics = Set(plan.outputs.compactMap { if case .summary(let metric) = $0.source { metric } else { nil } })
         return try results.map { result in
-            let summary = readsSummary ? RunResultsWriter.summaryRows(result) : []
+            let summary = summaryMetrics.isEmpty ? [] : RunResultsWriter.summaryRows(result, only: summaryMetrics)
             return try plan.outputs.map { output throws(SweepError) in try output.value(of: result, summary: summary) }
         }
     }

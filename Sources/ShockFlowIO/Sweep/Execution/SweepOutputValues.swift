@@ -1,11 +1,13 @@
 /// The outputs a sweep keeps of one run: rows of its `summary.csv` and aggregates of its cell metrics.
 extension SweepOutput {
-    /// - Parameter summary: the run's `summary.csv` rows (computed once for all of a run's outputs).
+    /// - Parameter summary: the run's `summary.csv` rows that the sweep's outputs read (computed once for
+    ///   all of a run's outputs).
     func value(of result: ScenarioRunResult, summary rows: [RunResultsWriter.SummaryRow]) throws(SweepError) -> Double {
         switch source {
         case .summary(let metric):
             guard let value = rows.first(where: { $0.metric == metric })?.value else {
-                throw .unknownSummaryRow(output: name, metric: metric, available: rows.filter { $0.value != nil }.map(\.metric))
+                let available = RunResultsWriter.summaryRows(result).filter { $0.value != nil }.map(\.metric)
+                throw .unknownSummaryRow(output: name, metric: metric, available: available)
             }
             return value
         case .aggregate(let metricName, let cells, let statistic):
