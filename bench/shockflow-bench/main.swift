@@ -5,9 +5,11 @@
 //   shockflow-bench china-build REPS       seconds to build china-2017 from the shipped inputs (median)
 //   shockflow-bench lockstep SCENARIO N    N variants of a dynamic scenario (its first shock's magnitude
 //                                          spread over [0.5, 1.5]×) in one lockstep batch, then one by one
-//   shockflow-bench sweep SWEEP K          runs/s of a sweep's execution: all runs in lockstep batches of 32 on 2
-//                                          threads, then about K of its runs one at a time (batches of 1) on 1 thread
-//                                          and on 2 threads (planning and loading excluded from all three)
+//   shockflow-bench sweep SWEEP K [BATCH [THREADS]]
+//                                          runs/s of a sweep's execution: all runs in lockstep batches (default:
+//                                          `shockflow sweep`'s --batch) on 2 threads (or THREADS), then about K of its
+//                                          runs one at a time (batches of 1) on 1 thread and on 2 threads (planning
+//                                          and loading excluded from all three)
 import Foundation
 import ShockFlowIO
 import ShockFlowLinearAlgebra
@@ -76,7 +78,7 @@ case ("lockstep", 1) where numbers[0] > 0:
     let lockstep = try seconds { _ = try model.run(variants) }
     let oneByOne = try seconds { for variant in variants { _ = try model.run([variant]) } }
     print(String(format: "LOCKSTEP %.3f ONE_BY_ONE %.3f", lockstep, oneByOne))
-case ("sweep", 1) where numbers[0] > 0:
+case ("sweep", 1...3) where numbers.allSatisfy({ $0 > 0 }):
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shockflow-bench-\(UUID().uuidString)").path
     defer { try? FileManager.default.removeItem(atPath: folder) }
     /// The runs of `shard` executed and the seconds from the end of planning to the last batch.
@@ -100,7 +102,9 @@ case ("sweep", 1) where numbers[0] > 0:
         }
         return (outcome.runs, clock.finished - clock.planned)
     }
-    let batched = try execute(batch: 32, workers: 2, shard: .whole)
+    let batched = try execute(
+        batch: numbers.count > 1 ? numbers[1] : SweepRunner.Options().batchSize, workers: numbers.count > 2 ? numbers[2] : 2,
+        shard: .whole)
     let stride = max(1, batched.runs / numbers[0])
     let serial = try execute(batch: 1, workers: 1, shard: SweepShard(index: 0, count: stride))
     let pair = try execute(batch: 1, workers: 2, shard: SweepShard(index: 0, count: stride))
@@ -109,6 +113,6 @@ case ("sweep", 1) where numbers[0] > 0:
         serial.seconds, pair.runs, pair.seconds))
 default:
     FileHandle.standardError.write(
-        Data("usage: shockflow-bench kernel | dgemm N REPS | solve N NRHS REPS | china-build REPS | lockstep SCENARIO N | sweep SWEEP K\n".utf8))
+        Data("usage: shockflow-bench kernel | dgemm N REPS | solve N NRHS REPS | china-build REPS | lockstep SCENARIO N | sweep SWEEP K [BATCH [THREADS]]\n".utf8))
     exit(2)
 }

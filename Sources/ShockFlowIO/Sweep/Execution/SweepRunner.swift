@@ -9,8 +9,9 @@ public enum SweepRunner {
         public var output: String?
         /// Batches run side by side, each with OpenBLAS on one thread.
         public var workers = ProcessInfo.processInfo.activeProcessorCount
-        /// Runs per lockstep batch.
-        public var batchSize = 32
+        /// Runs per lockstep batch: 64 amortises OpenBLAS's packing of the factors over ~100 columns
+        /// (bench/RESULTS.md) for ~1.5 MB of state per run.
+        public var batchSize = 64
         public var shard = SweepShard.whole
         public var resume = false
 

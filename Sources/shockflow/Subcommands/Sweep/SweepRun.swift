@@ -26,7 +26,7 @@ struct SweepRun: ParsableCommand {
     var threads: Int?
 
     @Option(help: "Runs per lockstep batch.")
-    var batch = 32
+    var batch = SweepRunner.Options().batchSize
 
     @Option(help: "Run shard i of n (0 ≤ i < n), e.g. --shard 0/4.")
     var shard: String?
