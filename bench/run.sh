@@ -16,6 +16,7 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 py="$venv/bin/python"
 cc -O2 -o "$work/dgemm" bench/c/dgemm.c -lopenblas
+cc -O2 -o "$work/dgetrs" bench/c/dgetrs.c -llapacke -lopenblas
 
 ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
 
@@ -34,6 +35,9 @@ swift_solve=$("$bin/shockflow-bench" solve 1302 1000 5 | awk '{print $2}')
 numpy_solve=$("$py" bench/numpy_batched_solve.py 1302 1000 5 | awk '{print $2}')
 echo "ShockFlow: ${swift_solve}s   numpy.linalg.solve: ${numpy_solve}s   speed-up: $(ratio "$numpy_solve" "$swift_solve")x"
 
+echo "== dgetrs at n=1302 by number of right-hand sides, 1 thread, C (median of 50): why up to 3 columns are solved one by one"
+OPENBLAS_NUM_THREADS=1 OPENBLAS_CORETYPE="$("$bin/shockflow-bench" kernel)" "$work/dgetrs" 1302 50
+
 echo "== china-2017 build from the 31 provincial tables (median of 5; target < 5 s)"
 echo "build: $("$bin/shockflow-bench" china-build 5 | awk '{print $2}')s"
 
@@ -47,8 +51,8 @@ read -r _ lockstep _ one_by_one < <("$bin/shockflow-bench" lockstep scenarios/ch
 echo "lockstep: ${lockstep}s   one by one: ${one_by_one}s   speed-up: $(ratio "$one_by_one" "$lockstep")x"
 
 echo "== sweeps: scenarios/chip-export-controls.sweep.yaml, Saltelli N = 256, 10 parameters (3,072 runs) on china-2017 (target ≥ 10x)"
-read -r _ runs batched _ serial_runs serial _ pair_runs pair < <("$bin/shockflow-bench" sweep scenarios/chip-export-controls.sweep.yaml 96)
-echo "batched (32 runs a batch, 2 threads): $runs runs in ${batched}s = $(python3 -c "print(f'{$runs/$batched:.1f}')") runs/s"
+read -r _ runs batched _ serial_runs serial _ pair_runs pair < <("$bin/shockflow-bench" sweep scenarios/chip-export-controls.sweep.yaml 192)
+echo "batched (64 runs a batch, 2 threads): $runs runs in ${batched}s = $(python3 -c "print(f'{$runs/$batched:.1f}')") runs/s"
 echo "one at a time, 1 thread: $serial_runs runs in ${serial}s = $(python3 -c "print(f'{$serial_runs/$serial:.1f}')") runs/s   batched/one at a time: $(python3 -c "print(f'{($runs/$batched)/($serial_runs/$serial):.2f}')")x"
 echo "one at a time, 2 threads: $pair_runs runs in ${pair}s = $(python3 -c "print(f'{$pair_runs/$pair:.1f}')") runs/s   batched/that: $(python3 -c "print(f'{($runs/$batched)/($pair_runs/$pair):.2f}')")x"
 

@@ -60,7 +60,14 @@ public struct LUFactorization: Sendable {
         self.oneNorm = oneNorm
     }
 
-    /// Solves `op(M)·X = B` for all columns of B in one `dgetrs` call.
+    /// Up to this many right-hand sides are solved one `dgetrs` call each. OpenBLAS solves a single
+    /// right-hand side with two triangular matrix–vector solves but two or more with blocked
+    /// matrix–matrix solves that pack the factors first: at n = 1302 one column takes 0.43 ms, two
+    /// columns in one call 1.51 ms, four 1.56 ms (bench/RESULTS.md, "Small solves").
+    static let columnByColumnLimit = 3
+
+    /// Solves `op(M)·X = B`: all columns of B in one `dgetrs` call, or one call per column when B has
+    /// at most `columnByColumnLimit` columns.
     public func solve(_ rightHandSides: Matrix, transpose: Transpose = .none) throws -> Matrix {
         guard rightHandSides.rows == order else {
             throw LinearAlgebraError.dimensionMismatch(
@@ -69,14 +76,21 @@ public struct LUFactorization: Sendable {
         LAPACKConfiguration.configure()
         var solution = rightHandSides
         if order == 0 || rightHandSides.columns == 0 { return solution }
-        let n32 = try lapackInt(order), nrhs = try lapackInt(rightHandSides.columns)
+        let columns = rightHandSides.columns
+        let n32 = try lapackInt(order), nrhs = try lapackInt(columns)
         let trans = CChar(UInt8(ascii: transpose == .none ? "N" : "T"))
+        let calls: [(offset: Int, count: Int32)] =
+            columns <= Self.columnByColumnLimit ? (0..<columns).map { ($0 * order, 1) } : [(0, nrhs)]
         let info = factors.withUnsafeBufferPointer { factorBuffer in
             pivots.withUnsafeBufferPointer { pivotBuffer in
                 solution.elements.withUnsafeMutableBufferPointer { buffer in
-                    LAPACKE_dgetrs(
-                        LAPACK_COL_MAJOR, trans, n32, nrhs, factorBuffer.baseAddress, n32, pivotBuffer.baseAddress,
-                        buffer.baseAddress, n32)
+                    for (offset, count) in calls {
+                        let info = LAPACKE_dgetrs(
+                            LAPACK_COL_MAJOR, trans, n32, count, factorBuffer.baseAddress, n32, pivotBuffer.baseAddress,
+                            buffer.baseAddress.map { $0 + offset }, n32)
+                        if info != 0 { return info }
+                    }
+                    return 0
                 }
             }
         }

@@ -34,6 +34,16 @@ import Testing
         let transposedSolution = try lu.solve(b, transpose: .transposed)
         let transposedResidual = try Matrix.product(m, transposedSolution, transposeA: .transposed)
         for index in b.elements.indices { #expect(abs(transposedResidual.elements[index] - b.elements[index]) < 1e-11) }
+        // Up to `columnByColumnLimit` columns are solved one call per column: the same solutions, in place.
+        for width in 2...LUFactorization.columnByColumnLimit {
+            let narrow = try Matrix(rows: n, columns: width, columnMajor: Array(b.elements[0..<(n * width)]))
+            for transpose in [Transpose.none, .transposed] {
+                let reference = try lu.solve(b, transpose: transpose)
+                let solution = try lu.solve(narrow, transpose: transpose)
+                #expect(solution.rows == n && solution.columns == width)
+                for index in solution.elements.indices { #expect(abs(solution.elements[index] - reference.elements[index]) <= 1e-13) }
+            }
+        }
     }
 
     @Test func singularMatrixNamesPivot() throws {
