@@ -62,8 +62,8 @@ public struct LUFactorization: Sendable {
 
     /// Up to this many right-hand sides are solved one `dgetrs` call each. OpenBLAS solves a single
     /// right-hand side with two triangular matrix–vector solves but two or more with blocked
-    /// matrix–matrix solves that pack the factors first: at n = 1302 one column takes 0.43 ms, two
-    /// columns in one call 1.51 ms, four 1.56 ms (bench/RESULTS.md, "Small solves").
+    /// matrix–matrix solves that pack the factors first: at n = 1302 one column takes 0.32–0.35 ms, two
+    /// columns in one call 1.40–1.44 ms, four 1.35–1.43 ms (bench/RESULTS.md, "Small solves").
     static let columnByColumnLimit = 3
 
     /// Solves `op(M)·X = B`: all columns of B in one `dgetrs` call, or one call per column when B has

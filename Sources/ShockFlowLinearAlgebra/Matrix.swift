@@ -62,6 +62,23 @@ public struct Matrix: Equatable, Sendable {
         Array(elements[(j * rows)..<((j + 1) * rows)])
     }
 
+    /// Calls `body` with column `j`'s elements (contiguous in column-major storage), without copying.
+    @inlinable
+    public func withColumn<Result>(_ j: Int, _ body: (UnsafeBufferPointer<Double>) throws -> Result) rethrows -> Result {
+        precondition(j >= 0 && j < columns, "column index out of range")
+        return try elements.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[(j * rows)..<((j + 1) * rows)])) }
+    }
+
+    /// Calls `body` with column `j`'s elements to write them in place (no copy of the column).
+    @inlinable
+    public mutating func withMutableColumn<Result>(
+        _ j: Int, _ body: (UnsafeMutableBufferPointer<Double>) throws -> Result
+    ) rethrows -> Result {
+        precondition(j >= 0 && j < columns, "column index out of range")
+        let range = (j * rows)..<((j + 1) * rows)
+        return try elements.withUnsafeMutableBufferPointer { try body(UnsafeMutableBufferPointer(rebasing: $0[range])) }
+    }
+
     /// Replaces column `j`; the values must have `rows` elements.
     public mutating func setColumn(_ j: Int, to values: [Double]) {
         precondition(values.count == rows, "column length must equal the row count")

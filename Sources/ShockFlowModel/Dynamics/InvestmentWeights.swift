@@ -12,7 +12,6 @@ enum InvestmentWeights {
         substitutes: [ImportSubstitute], substituteCells: [[Int]], sectorCount: Int
     ) {
         let n = weights.rows
-        let cells = column * n..<(column + 1) * n
         // MODEL (21): σᶜ_s = Σ_r max(0, d − c) / Σ_r d over the cells of sector s.
         var shortage = [Double](repeating: 0, count: sectorCount)
         var orders = [Double](repeating: 0, count: sectorCount)
@@ -24,8 +23,8 @@ enum InvestmentWeights {
             for cell in substituted { substitutionScore[cell] += blocked }
         }
         var replicated = [Double](repeating: 0, count: n)
-        result.ordered.elements[cells].withUnsafeBufferPointer { ordered in
-            result.capacity.elements[cells].withUnsafeBufferPointer { capacity in
+        result.ordered.withColumn(column) { ordered in
+            result.capacity.withColumn(column) { capacity in
                 var cell = 0
                 while cell < n {
                     for sector in 0..<sectorCount {
@@ -54,7 +53,7 @@ enum InvestmentWeights {
                     cell += sectorCount
                 }
                 // MODEL (22): W̃_i ∝ W_i·exp(η·(score_i − max score)).
-                weights.elements[cells].withUnsafeBufferPointer { current in
+                weights.withColumn(column) { current in
                     for i in 0..<n { replicated[i] = current[i] * exp(setup.learningRate * (replicated[i] - highest)) }
                 }
             }
@@ -66,7 +65,7 @@ enum InvestmentWeights {
         }
         replicated.withUnsafeBufferPointer { values in
             setup.caps.withUnsafeBufferPointer { caps in
-                weights.elements[cells].withUnsafeMutableBufferPointer { setup.projection.project(values, caps: caps, into: $0) }
+                weights.withMutableColumn(column) { setup.projection.project(values, caps: caps, into: $0) }
             }
         }
     }

@@ -80,13 +80,12 @@ struct PeriodLoop {
         for (column, setup) in setups.enumerated() {
             let factors = setup.schedule.factors(at: t)
             let grown = pow(1 + setup.growth, Double(t))
-            let cells = column * n..<(column + 1) * n
             for (shock, targets) in setup.schedule.capacityTargets {
                 for cell in targets { remaining[cell] *= factors[shock] }
             }
             // MODEL (18): c = x̄ ∘ (1 + ε) ∘ k(t) ∘ (1 − s(t)).
-            capitalIndex.elements[cells].withUnsafeBufferPointer { index in
-                capacity.elements[cells].withUnsafeMutableBufferPointer { capacity in
+            capitalIndex.withColumn(column) { index in
+                capacity.withMutableColumn(column) { capacity in
                     for i in 0..<n { capacity[i] = setup.baseCapacity[i] * index[i] * remaining[i] }
                 }
             }
@@ -101,12 +100,12 @@ struct PeriodLoop {
                 let factor = entry.shocks.reduce(1.0) { $0 * factors[$1] }
                 demand[entry.cell] += entry.periodFlow * (factor - 1)
             }
-            finalDemand.elements[cells].withUnsafeMutableBufferPointer { finalDemand in
+            finalDemand.withMutableColumn(column) { finalDemand in
                 for i in 0..<n { finalDemand[i] = grown * demand[i] }
             }
             for entry in setup.schedule.finalDemandEntries { demand[entry.cell] = model.baseFinalDemand[entry.cell] }
             // Second term: Γ·(Ī(t) − (1+g)^t·Ī(0)), the change of investment against the balanced path.
-            investment.elements[cells].withUnsafeBufferPointer { investment in
+            investment.withColumn(column) { investment in
                 for region in 0..<regionCount {
                     var total = investmentChange[region, column]
                     for i in region * sectors..<(region + 1) * sectors { total += investment[i] }
@@ -121,7 +120,7 @@ struct PeriodLoop {
         let result = try model.rationing.solve(input, period: t, scenarioNames: names)
         var capital = capitalIndex
         for (column, setup) in setups.enumerated() {
-            capital.elements[column * n..<(column + 1) * n].withUnsafeMutableBufferPointer { capital in
+            capital.withMutableColumn(column) { capital in
                 for i in 0..<n { capital[i] *= setup.capital[i] }
             }
         }
@@ -137,9 +136,8 @@ struct PeriodLoop {
         let delivered = try Matrix.product(model.capitalGoods, record.rationing.rationing, transposeA: .transposed)
         let slotCount = deliveredInvestment.count
         for column in 0..<columnCount {
-            let cells = column * n..<(column + 1) * n
-            investment.elements[cells].withUnsafeBufferPointer { investment in
-                deliveredInvestment[t % slotCount].elements[cells].withUnsafeMutableBufferPointer { slot in
+            investment.withColumn(column) { investment in
+                deliveredInvestment[t % slotCount].withMutableColumn(column) { slot in
                     for region in 0..<regionCount {
                         let share = delivered[region, column]
                         for i in region * sectors..<(region + 1) * sectors { slot[i] = share * investment[i] }
@@ -152,9 +150,8 @@ struct PeriodLoop {
             let arrival = t - setup.lag + 1
             let balancedArrival =
                 (setup.depreciation + setup.growth) * pow(1 + setup.growth, Double(setup.lag - 1) + Double(arrival))
-            let cells = column * n..<(column + 1) * n
             let arrived = arrival < 0 ? nil : deliveredInvestment[arrival % slotCount]
-            capitalIndex.elements[cells].withUnsafeMutableBufferPointer { index in
+            capitalIndex.withMutableColumn(column) { index in
                 for i in 0..<n {
                     let added: Double
                     if setup.capital[i] <= 0 {
@@ -184,10 +181,9 @@ struct PeriodLoop {
     private mutating func allocateInvestment(column: Int, period t: Int, budgetFactor: Double) {
         let setup = setups[column]
         let budget = pow(1 + setup.growth, Double(t)) * setup.budget * budgetFactor
-        let cells = column * cellCount..<(column + 1) * cellCount
-        capitalIndex.elements[cells].withUnsafeBufferPointer { index in
-            weights.elements[cells].withUnsafeBufferPointer { weights in
-                investment.elements[cells].withUnsafeMutableBufferPointer { investment in
+        capitalIndex.withColumn(column) { index in
+            weights.withColumn(column) { weights in
+                investment.withMutableColumn(column) { investment in
                     var replacementTotal = 0.0
                     for i in 0..<cellCount { replacementTotal += setup.depreciation * setup.capital[i] * index[i] }
                     let allocable = budget - replacementTotal

@@ -12,8 +12,9 @@ public struct Scenario: Sendable, Equatable {
 
     /// The scenario it is compared with: the same parameters (plan priorities kept), no shocks,
     /// and no substitutability θ. θ acts only through θ_p·(1 − φ_p) (MODEL (13), (21)), which is
-    /// exactly 0 when nothing cuts imports (φ = 1), so dropping it changes no bit of the baseline and
-    /// lets runs that differ only in θ or in their shocks share one baseline column.
+    /// exactly 0 when nothing cuts imports (φ = 1), so a baseline computes the same numbers with any θ
+    /// (in a batch of the same width), and runs that differ only in θ or in their shocks share one
+    /// baseline column.
     public var baseline: Scenario {
         var parameters = parameters
         parameters.substitutability = [:]

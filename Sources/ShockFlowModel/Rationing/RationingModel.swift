@@ -78,7 +78,7 @@ public struct RationingModel: Sendable {
         for column in 0..<columns {
             criticalInputs.importStarts.withUnsafeBufferPointer { starts in
                 criticalInputs.importInputs.withUnsafeBufferPointer { products in
-                    importRationing.elements[column * productCount..<(column + 1) * productCount].withUnsafeBufferPointer { rationing in
+                    importRationing.withColumn(column) { rationing in
                         for j in 0..<n {
                             var bound = 1.0
                             for position in starts[j]..<starts[j + 1] { bound = min(bound, rationing[products[position]]) }
@@ -166,7 +166,7 @@ public struct RationingModel: Sendable {
             unmet.elements[index] *= 1 - rationing.elements[index]
         }
         for column in 0..<input.columnCount {
-            valueAdded.elements[column * n..<(column + 1) * n].withUnsafeMutableBufferPointer { values in
+            valueAdded.withMutableColumn(column) { values in
                 for i in 0..<n { values[i] *= structure.valueAddedCoefficients[i] }
             }
         }

@@ -9,8 +9,9 @@ public enum SweepRunner {
         public var output: String?
         /// Batches run side by side, each with OpenBLAS on one thread.
         public var workers = ProcessInfo.processInfo.activeProcessorCount
-        /// Runs per lockstep batch: 64 amortises OpenBLAS's packing of the factors over ~100 columns
-        /// (bench/RESULTS.md) for ~1.5 MB of state per run.
+        /// Runs per lockstep batch: 64 amortises OpenBLAS's packing of the factors over ~100 columns, for
+        /// about 1.2 MB more per run of a batch (the chip sweep on 2 threads: 345 MB at 64, 268 MB at 32;
+        /// bench/RESULTS.md).
         public var batchSize = 64
         public var shard = SweepShard.whole
         public var resume = false
