@@ -20,6 +20,20 @@ import Testing
         #expect(try a.identityMinus() == (try Matrix(rowMajor: [[0, -2], [-3, -3]])))
     }
 
+    /// Column access without copies: reads see column j, writes land in column j and nowhere else.
+    @Test func columnBuffers() throws {
+        var m = try Matrix(rowMajor: [[1, 2, 3], [4, 5, 6]])
+        #expect(m.withColumn(1) { Array($0) } == [2, 5])
+        m.withMutableColumn(2) { column in
+            for i in column.indices { column[i] *= 10 }
+        }
+        #expect(m == (try Matrix(rowMajor: [[1, 2, 30], [4, 5, 60]])))
+        // A copy taken before the write keeps its values (the write does not leak through shared storage).
+        let before = m
+        m.withMutableColumn(0) { $0[1] = -1 }
+        #expect(before[1, 0] == 4 && m[1, 0] == -1)
+    }
+
     @Test func kernelChoice() {
         let avx512 = CPUFeatures(avx2: true, avx512: true, avx512bf16: false)
         let bf16 = CPUFeatures(avx2: true, avx512: true, avx512bf16: true)
