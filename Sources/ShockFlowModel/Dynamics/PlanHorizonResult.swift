@@ -13,16 +13,21 @@ public struct ScenarioBatch: Sendable {
     public init(_ scenarios: [Scenario]) {
         var columns = scenarios
         var baselineColumns: [Int] = []
+        // The shock-free columns in column order, with the parameters their baselines would have.
+        var shockFree = scenarios.indices.filter { scenarios[$0].shocks.isEmpty }.map {
+            (column: $0, parameters: scenarios[$0].baseline.parameters)
+        }
         for (index, scenario) in scenarios.enumerated() {
             if scenario.shocks.isEmpty {
                 baselineColumns.append(index)
                 continue
             }
             let baseline = scenario.baseline
-            if let shared = columns.firstIndex(where: { $0.shocks.isEmpty && $0.baseline.parameters == baseline.parameters }) {
-                baselineColumns.append(shared)
+            if let shared = shockFree.first(where: { $0.parameters == baseline.parameters }) {
+                baselineColumns.append(shared.column)
             } else {
                 baselineColumns.append(columns.count)
+                shockFree.append((columns.count, baseline.parameters))
                 columns.append(baseline)
             }
         }

@@ -22,22 +22,27 @@ struct SweepRunTests {
         try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
     }
 
-    /// The headline summary value of a single `shockflow run` of `yaml` (not through the sweep code).
-    private func singleRunLoss(_ yaml: String, in directory: String) throws -> Double {
+    /// A single `shockflow run` of `yaml` (not through the sweep code).
+    private func singleRun(_ yaml: String, in directory: String) throws -> ScenarioRunResult {
         let document = ScenarioDocument(yaml: yaml, file: "single.yaml", directory: URL(fileURLWithPath: directory))
         let (scenario, loaded) = try document.resolveLoadingEconomy()
-        let result = try ScenarioRun.run(scenario, economy: loaded.economy)
+        return try ScenarioRun.run(scenario, economy: loaded.economy)
+    }
+
+    /// The headline summary value of a single run of `yaml`.
+    private func singleRunLoss(_ yaml: String, in directory: String) throws -> Double {
+        let result = try singleRun(yaml, in: directory)
         return try #require(RunResultsWriter.summaryRows(result).first { $0.metric == "cumulative_value_added_loss" }?.value)
     }
+
+    /// The sweep's dynamic scenario as a scenario file of its own.
+    private static let dynamicScenarioFile = SweepTestSupport.dynamicScenario.replacingOccurrences(of: "scenario:\n", with: "")
+        .split(separator: "\n").map { $0.dropFirst(2) }.joined(separator: "\n")
 
     @Test("the summary rows a sweep asks for are the rows of the full summary.csv, in its order")
     func summaryRowsOnlyForTheMetricsRead() throws {
         try withTemporaryDirectory { directory in
-            let yaml = SweepTestSupport.dynamicScenario.replacingOccurrences(of: "scenario:\n", with: "")
-                .split(separator: "\n").map { $0.dropFirst(2) }.joined(separator: "\n")
-            let document = ScenarioDocument(yaml: yaml, file: "single.yaml", directory: URL(fileURLWithPath: directory))
-            let (scenario, loaded) = try document.resolveLoadingEconomy()
-            let result = try ScenarioRun.run(scenario, economy: loaded.economy)
+            let result = try singleRun(Self.dynamicScenarioFile, in: directory)
             let full = RunResultsWriter.summaryRows(result)
             func key(_ row: RunResultsWriter.SummaryRow) -> String { "\(row.metric)|\(row.value.map { "\($0)" } ?? "")|\(row.unit)|\(row.detail)" }
             for metrics: Set<String> in [
@@ -81,10 +86,9 @@ struct SweepRunTests {
             #expect(outputs[0] == ["run", "cumulative_value_added_loss", "north_va_loss"])
             for run in 1...5 {
                 let (cut, eta) = (samples[run][1], samples[run][2])
-                let single = SweepTestSupport.dynamicScenario
-                    .replacingOccurrences(of: "scenario:\n", with: "")
-                    .replacingOccurrences(of: "magnitude: 0.6", with: "magnitude: \(cut)")
-                    .split(separator: "\n").map { $0.dropFirst(2) }.joined(separator: "\n") + "\ninvestment: {eta: \(eta)}\n"
+                let single =
+                    Self.dynamicScenarioFile.replacingOccurrences(of: "magnitude: 0.6", with: "magnitude: \(cut)")
+                    + "\ninvestment: {eta: \(eta)}\n"
                 let expected = try singleRunLoss(single, in: directory)
                 let actual = try #require(Double(outputs[run][1]))
                 #expect(isClose(actual, expected, relative: 1e-12), "run \(run - 1): \(actual) vs \(expected)")
