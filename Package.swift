@@ -8,7 +8,8 @@ let package = Package(
         .executable(name: "shockflow", targets: ["shockflow"]),
         .library(name: "ShockFlowLinearAlgebra", targets: ["ShockFlowLinearAlgebra"]),
         .library(name: "ShockFlowModel", targets: ["ShockFlowModel"]),
-        .library(name: "ShockFlowIO", targets: ["ShockFlowIO"]),
+        .library(name: "ShockFlowFormats", targets: ["ShockFlowFormats"]),
+        .library(name: "ShockFlowEngine", targets: ["ShockFlowEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,26 +26,29 @@ let package = Package(
         .target(name: "ShockFlowLinearAlgebra", dependencies: ["COpenBLAS"]),
         .target(name: "ShockFlowModel", dependencies: ["ShockFlowLinearAlgebra"]),
         .target(
-            name: "ShockFlowIO",
+            name: "ShockFlowFormats",
             dependencies: ["ShockFlowModel", "ShockFlowLinearAlgebra", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources")]
         ),
+        .target(name: "ShockFlowEngine", dependencies: ["ShockFlowFormats", "ShockFlowModel", "ShockFlowLinearAlgebra"]),
         .target(
             name: "ShockFlowReport",
-            dependencies: ["ShockFlowIO", "ShockFlowModel", .product(name: "Plot", package: "Plot")]
+            dependencies: ["ShockFlowEngine", "ShockFlowFormats", "ShockFlowModel", .product(name: "Plot", package: "Plot")]
         ),
         .executableTarget(
             name: "shockflow",
             dependencies: [
-                "ShockFlowIO", "ShockFlowModel", "ShockFlowLinearAlgebra", "ShockFlowReport",
+                "ShockFlowEngine", "ShockFlowFormats", "ShockFlowModel", "ShockFlowLinearAlgebra", "ShockFlowReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "shockflow-bench",
-            dependencies: ["ShockFlowIO", "ShockFlowModel", "ShockFlowLinearAlgebra"],
+            dependencies: ["ShockFlowEngine", "ShockFlowFormats", "ShockFlowModel", "ShockFlowLinearAlgebra"],
             path: "bench/shockflow-bench"
         ),
+        // Helpers shared by the test targets (fixture paths, temporary folders, closeness checks).
+        .target(name: "ShockFlowTestSupport", path: "Tests/ShockFlowTestSupport"),
         .testTarget(name: "ShockFlowLinearAlgebraTests", dependencies: ["ShockFlowLinearAlgebra"]),
         .testTarget(
             name: "ShockFlowModelTests",
@@ -52,14 +56,20 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
-            name: "ShockFlowIOTests",
-            dependencies: ["ShockFlowIO", "ShockFlowModel", "ShockFlowLinearAlgebra"],
+            name: "ShockFlowFormatsTests",
+            dependencies: ["ShockFlowFormats", "ShockFlowModel", "ShockFlowLinearAlgebra", "ShockFlowTestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "ShockFlowCLITests", dependencies: ["ShockFlowIO"], exclude: ["Snapshots", "Report"]),
+        .testTarget(
+            name: "ShockFlowEngineTests",
+            dependencies: [
+                "ShockFlowEngine", "ShockFlowFormats", "ShockFlowModel", "ShockFlowLinearAlgebra", "ShockFlowTestSupport",
+            ]
+        ),
+        .testTarget(name: "ShockFlowCLITests", dependencies: ["ShockFlowFormats"], exclude: ["Snapshots", "Report"]),
         .testTarget(
             name: "ShockFlowReportTests",
-            dependencies: ["ShockFlowReport", "ShockFlowIO", "ShockFlowModel"],
+            dependencies: ["ShockFlowReport", "ShockFlowEngine", "ShockFlowFormats", "ShockFlowModel"],
             resources: [.copy("Fixtures")]
         ),
     ]

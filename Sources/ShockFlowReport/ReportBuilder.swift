@@ -1,6 +1,7 @@
 import Foundation
 import Plot
-import ShockFlowIO
+import ShockFlowEngine
+import ShockFlowFormats
 
 /// `shockflow report`: one self-contained HTML page (inline SVG and CSS, nothing fetched) of a run or a
 /// sweep folder (docs/report.md). The same folder gives byte-identical HTML.

@@ -1,5 +1,6 @@
 import ArgumentParser
-import ShockFlowIO
+import ShockFlowEngine
+import ShockFlowFormats
 
 /// The `shockflow` command: supply-chain shock scenarios on multi-regional input–output tables.
 struct ShockFlowCommand: ParsableCommand {

@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
-/// `shockflow compare` as a user runs it, on the hand-made runs of ShockFlowIOTests/Fixtures/runs
+/// `shockflow compare` as a user runs it, on the hand-made runs of ShockFlowFormatsTests/Fixtures/runs
 /// (make_runs.py says what differs): output, exit statuses 0, 1 and 2, and the files written.
 @Suite struct CompareCommandTests {
     static let runs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("ShockFlowIOTests/Fixtures/runs")
+        .appendingPathComponent("ShockFlowFormatsTests/Fixtures/runs")
 
     /// Runs `shockflow compare ARGUMENTS` in the fixtures' folder, so runs are named as there.
     private func compare(_ arguments: [String]) throws -> CommandResult {

@@ -4,7 +4,7 @@ import Testing
 /// `shockflow economy check` and `shockflow economy analyze` run as a user would run them.
 @Suite struct EconomyCommandTests {
     static let ioFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("ShockFlowIOTests/Fixtures")
+        .deletingLastPathComponent().appendingPathComponent("ShockFlowFormatsTests/Fixtures")
 
     static func fixture(_ relativePath: String) -> String { ioFixtures.appendingPathComponent(relativePath).path }
 

@@ -5,7 +5,7 @@ import Testing
 /// bad file or a failed run writes nothing, and that the thread count does not change a byte.
 @Suite struct RunCommandTests {
     static let twoRegion = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("ShockFlowIOTests/Fixtures/economies/two-region").path
+        .appendingPathComponent("ShockFlowFormatsTests/Fixtures/economies/two-region").path
 
     /// A chip-import shock with domestic substitution on the hand-made two-region economy.
     static let chipScenario = """

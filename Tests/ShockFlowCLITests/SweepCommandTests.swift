@@ -5,7 +5,7 @@ import Testing
 @Suite("shockflow sweep")
 struct SweepCommandTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let economy = repository.appendingPathComponent("Tests/ShockFlowIOTests/Fixtures/economies/two-region").path
+    static let economy = repository.appendingPathComponent("Tests/ShockFlowFormatsTests/Fixtures/economies/two-region").path
 
     /// A sweep of `runs` runs of a dynamic chip-import scenario on the two-region test economy.
     static func sweepFile(runs: Int, in directory: URL, name: String = "sweep.yaml", seed: Int = 3) throws -> String {

@@ -1,5 +1,6 @@
 import Foundation
-import ShockFlowIO
+import ShockFlowEngine
+import ShockFlowFormats
 import ShockFlowLinearAlgebra
 import ShockFlowModel
 import Testing

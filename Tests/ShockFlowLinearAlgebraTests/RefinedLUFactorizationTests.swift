@@ -1,5 +1,4 @@
 import Testing
-
 @testable import ShockFlowLinearAlgebra
 
 /// Single-precision LU with refinement to double precision (`dsgesv`'s strategy) for I − C.

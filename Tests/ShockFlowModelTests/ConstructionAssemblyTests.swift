@@ -1,6 +1,5 @@
 import ShockFlowLinearAlgebra
 import Testing
-
 @testable import ShockFlowModel
 
 /// The whole construction on single-region tables collapsed from a known multi-regional table

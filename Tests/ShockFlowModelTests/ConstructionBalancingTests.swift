@@ -1,7 +1,6 @@
 import Foundation
 import ShockFlowLinearAlgebra
 import Testing
-
 @testable import ShockFlowModel
 
 /// Bi-proportional balancing (RAS), the gravity prior and great-circle distances.

@@ -1,6 +1,5 @@
 import ShockFlowLinearAlgebra
 import Testing
-
 @testable import ShockFlowModel
 
 /// The trade fixes before balancing: transit removal, the under-reporter fix, trade totals.

@@ -1,7 +1,7 @@
 import Foundation
 import ShockFlowLinearAlgebra
-@testable import ShockFlowModel
 import Testing
+@testable import ShockFlowModel
 
 /// MODEL section 4 invariants of the plan-horizon loop on seeded random economies.
 @Suite struct DynamicsInvariantTests {

@@ -1,7 +1,7 @@
 import Foundation
 import ShockFlowLinearAlgebra
-@testable import ShockFlowModel
 import Testing
+@testable import ShockFlowModel
 
 /// The water-filling projection of MODEL (23) against a brute-force search over every active
 /// set: each cell at zero, free or at its cap, each bounded region free, at its lower or at its

@@ -1,6 +1,6 @@
 import ShockFlowLinearAlgebra
-@testable import ShockFlowModel
 import Testing
+@testable import ShockFlowModel
 
 /// MODEL section 3 identities and invariants on seeded random economies.
 @Suite struct RationingIdentityTests {

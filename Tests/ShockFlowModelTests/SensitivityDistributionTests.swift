@@ -1,6 +1,5 @@
 import ShockFlowLinearAlgebra
 import Testing
-
 @testable import ShockFlowModel
 
 /// Unit samples map through the same inverse CDFs as SALib's `scale_samples` (scipy `ppf`), and

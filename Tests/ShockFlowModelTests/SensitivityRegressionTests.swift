@@ -1,7 +1,6 @@
 import Foundation
 import ShockFlowLinearAlgebra
 import Testing
-
 @testable import ShockFlowModel
 
 /// Standardised regression coefficients and Spearman rank correlations for grid, random and

@@ -1,6 +1,5 @@
 import ShockFlowLinearAlgebra
 import Testing
-
 @testable import ShockFlowModel
 
 /// The designs of MODEL section 5 reproduce SALib 1.6 / numpy / scipy draws from the same seeds

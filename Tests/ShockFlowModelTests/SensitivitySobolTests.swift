@@ -1,7 +1,6 @@
 import Foundation
 import ShockFlowLinearAlgebra
 import Testing
-
 @testable import ShockFlowModel
 
 /// Sobol' indices (MODEL section 5): SALib 1.6's `sobol.analyze` on the same X and Y, and

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
-
-@testable import ShockFlowIO
+@testable import ShockFlowEngine
+@testable import ShockFlowFormats
 @testable import ShockFlowReport
 
 /// A folder that is no run or sweep, or a run missing a file, fails with the file named and writes

@@ -1,7 +1,6 @@
 import Foundation
 import Plot
 import Testing
-
 @testable import ShockFlowReport
 
 /// Each chart draws one element per datum (tiles, bars, lines, bands, points) and labels with real text.

@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-
 @testable import ShockFlowReport
 
 /// The diverging scale shows the sign (losses red, gains blue, 0 neutral), its lightness grows toward 0

@@ -1,7 +1,7 @@
 import Foundation
-import ShockFlowIO
+import ShockFlowEngine
+import ShockFlowFormats
 import Testing
-
 @testable import ShockFlowReport
 
 /// The sweep report of the Ishigami fixture (SALib estimates): tornado bars ranked as the analytic
@@ -42,7 +42,7 @@ import Testing
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let economy = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("ShockFlowIOTests/Fixtures/economies/two-region").path
+            .appendingPathComponent("ShockFlowFormatsTests/Fixtures/economies/two-region").path
         let sweep = directory.appendingPathComponent("sweep.yaml")
         try Data("""
             schema_version: 1

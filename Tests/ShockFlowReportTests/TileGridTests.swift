@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-
 @testable import ShockFlowReport
 
 /// The tile map covers China's 31 provinces once each, in their approximate geographic places.
@@ -8,7 +7,7 @@ import Testing
     /// The provinces of the china-2017 inputs: code, capital longitude and latitude.
     static func provinces() throws -> [(code: String, longitude: Double, latitude: Double)] {
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Sources/ShockFlowIO/Resources/china-2017-inputs/provinces.csv")
+            .appendingPathComponent("Sources/ShockFlowFormats/Resources/china-2017-inputs/provinces.csv")
         let lines = try String(contentsOf: path, encoding: .utf8).components(separatedBy: .newlines).filter { !$0.isEmpty }.dropFirst()
         return try lines.map { line in
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)

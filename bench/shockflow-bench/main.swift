@@ -11,7 +11,8 @@
 //                                          runs one at a time (batches of 1) on 1 thread and on 2 threads (planning
 //                                          and loading excluded from all three)
 import Foundation
-import ShockFlowIO
+import ShockFlowEngine
+import ShockFlowFormats
 import ShockFlowLinearAlgebra
 import ShockFlowModel
 

@@ -1,5 +1,6 @@
 import Foundation
-import ShockFlowIO
+import ShockFlowEngine
+import ShockFlowFormats
 
 /// A value of `manifest.json` as read for the report: enough JSON to show any field as text.
 indirect enum ManifestValue: Decodable, Sendable, Equatable {

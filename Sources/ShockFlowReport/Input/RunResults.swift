@@ -1,5 +1,6 @@
 import Foundation
-import ShockFlowIO
+import ShockFlowEngine
+import ShockFlowFormats
 
 /// What the report shows of a `shockflow run` folder (docs/results-format.md), read from its files.
 struct RunResults: Sendable {

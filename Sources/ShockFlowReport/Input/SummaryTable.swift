@@ -1,4 +1,5 @@
-import ShockFlowIO
+import ShockFlowEngine
+import ShockFlowFormats
 
 /// `summary.csv`: the run's headline figures, one per row (docs/results-format.md).
 struct SummaryTable: Sendable {

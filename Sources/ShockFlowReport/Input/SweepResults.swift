@@ -1,5 +1,6 @@
 import Foundation
-import ShockFlowIO
+import ShockFlowEngine
+import ShockFlowFormats
 
 /// What the report shows of a sweep folder (docs/sweep-format.md): the sampled parameters and
 /// outputs per run and the sensitivity indices.

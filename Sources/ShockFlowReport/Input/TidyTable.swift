@@ -1,4 +1,5 @@
-import ShockFlowIO
+import ShockFlowEngine
+import ShockFlowFormats
 
 /// One key's baseline and scenario values per period (index = period).
 struct PeriodSeries: Sendable, Equatable {

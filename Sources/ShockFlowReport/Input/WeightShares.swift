@@ -1,4 +1,5 @@
-import ShockFlowIO
+import ShockFlowEngine
+import ShockFlowFormats
 
 /// `weights.csv` summed by region and by sector per period: each group's share of the allocable
 /// investment budget, W(t) of MODEL (22)–(23), in the baseline and in the scenario.

@@ -1,5 +1,6 @@
 import Plot
-import ShockFlowIO
+import ShockFlowEngine
+import ShockFlowFormats
 
 /// The HTML page of a run: header and key figures, then where, when, investment and what, then provenance.
 struct RunReportPage {

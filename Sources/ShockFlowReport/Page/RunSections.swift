@@ -1,4 +1,5 @@
-import ShockFlowIO
+import ShockFlowEngine
+import ShockFlowFormats
 
 /// The charts of a run report, each built from `RunResults`.
 struct RunSections {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import ShockFlowIO
+import ShockFlowEngine
+import ShockFlowFormats
 import ShockFlowModel
 
 /// `shockflow compare RUN_A RUN_B [RUN_C …]`: differences between runs side by side, ranked, or as a

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import ShockFlowIO
+import ShockFlowEngine
+import ShockFlowFormats
 import ShockFlowLinearAlgebra
 
 /// `shockflow info`: version, BLAS kernel and threads.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import ShockFlowIO
+import ShockFlowEngine
+import ShockFlowFormats
 import ShockFlowLinearAlgebra
 
 /// `shockflow run SCENARIO [--out DIR] [--threads N] [--quiet]`: runs a scenario and its baseline and

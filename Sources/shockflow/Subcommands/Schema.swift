@@ -1,5 +1,6 @@
 import ArgumentParser
-import ShockFlowIO
+import ShockFlowEngine
+import ShockFlowFormats
 
 /// `shockflow schema`: the JSON Schema of scenario (or sweep) files, for editors that complete and check YAML.
 struct Schema: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import ShockFlowIO
+import ShockFlowEngine
+import ShockFlowFormats
 
 /// `shockflow validate SCENARIO`: checks a scenario file against the schema and its economy. Writes no files.
 struct Validate: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import ShockFlowIO
+import ShockFlowEngine
+import ShockFlowFormats
 import ShockFlowModel
 
 /// `shockflow economy analyze [ECONOMY] --out DIR [--matrices]`: static input–output analysis, MODEL (3)–(10).

@@ -1,5 +1,6 @@
 import ArgumentParser
-import ShockFlowIO
+import ShockFlowEngine
+import ShockFlowFormats
 import ShockFlowModel
 
 /// `shockflow economy build china-2017 --out DIR`: builds the China 2017 MRIO from the shipped

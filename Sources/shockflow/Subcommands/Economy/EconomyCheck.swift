@@ -1,5 +1,6 @@
 import ArgumentParser
-import ShockFlowIO
+import ShockFlowEngine
+import ShockFlowFormats
 import ShockFlowModel
 
 /// `shockflow economy check ECONOMY`: MODEL (1)–(2) balances and the coefficient checks as a report.

@@ -1,5 +1,6 @@
 import Foundation
-import ShockFlowIO
+import ShockFlowEngine
+import ShockFlowFormats
 import ShockFlowModel
 
 /// The readable report of `shockflow economy check`.

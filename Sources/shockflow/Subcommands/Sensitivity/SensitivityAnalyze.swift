@@ -1,5 +1,6 @@
 import ArgumentParser
-import ShockFlowIO
+import ShockFlowEngine
+import ShockFlowFormats
 import ShockFlowModel
 
 /// `shockflow sensitivity analyze METHOD -p PROBLEM -X SAMPLES -Y OUTPUTS …`: prints indices as CSV.

@@ -1,5 +1,6 @@
 import ArgumentParser
-import ShockFlowIO
+import ShockFlowEngine
+import ShockFlowFormats
 import ShockFlowModel
 
 /// `shockflow sensitivity sample METHOD -p PROBLEM …`: prints a sample matrix, one run per line.

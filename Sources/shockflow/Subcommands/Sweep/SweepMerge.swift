@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import ShockFlowIO
+import ShockFlowEngine
+import ShockFlowFormats
 
 /// `shockflow sweep merge DIR... --out DIR`: join the folders of a sweep's shards.
 struct SweepMerge: ParsableCommand {

@@ -1,5 +1,6 @@
 import Foundation
-import ShockFlowIO
+import ShockFlowEngine
+import ShockFlowFormats
 
 /// Progress of a sweep on stderr: a bar redrawn in place on a terminal (runs done, runs/s, time
 /// left), a plain line per batch otherwise, nothing with `--quiet`.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import ShockFlowIO
+import ShockFlowEngine
+import ShockFlowFormats
 
 /// `shockflow sweep SWEEP [--out DIR] [--threads N] [--batch B] [--shard i/n] [--resume] [--quiet]`.
 struct SweepRun: ParsableCommand {

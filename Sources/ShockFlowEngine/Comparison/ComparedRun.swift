@@ -1,0 +1,89 @@
+import Foundation
+import ShockFlowFormats
+
+/// One run named on the command line: a results folder of `shockflow run` or a single CSV of one, the
+/// table compared and what its manifest says (a CSV inside a results folder uses the folder's manifest).
+public struct ComparedRun: Sendable {
+    /// A, B, C, … in the order given: the first is the reference.
+    public let label: String
+    /// As given on the command line.
+    public let argument: String
+    public let tablePath: String
+    public let level: ResultsLevel
+    public let description: RunDescription?
+    /// The unit of each row of the folder's summary.csv, by metric.
+    public let summaryUnits: [String: String]
+
+    /// The economy's money unit: that of summary.csv's `cumulative_<metric>_loss` row.
+    public var moneyUnit: String? {
+        summaryUnits.first { $0.key.hasPrefix("cumulative_") && $0.key.hasSuffix("_loss") }?.value
+    }
+
+    /// The scenario's name from the manifest, or the path given.
+    public var name: String { description?.scenarioName ?? argument }
+
+    /// A run with its table opened and the header read.
+    struct Opened {
+        var run: ComparedRun
+        var rows: WindowedCSVReader
+        var header: CSVHeader
+    }
+
+    /// Resolves `argument` and opens its table.
+    /// - Parameter requested: the table to read from a folder (cells when nil); a CSV is recognised by its
+    ///   header and must then be of this level.
+    static func open(_ argument: String, label: String, level requested: ResultsLevel?) throws -> Opened {
+        let tablePath: String, folder: String
+        let description: RunDescription?
+        switch PathKind(argument) {
+        case .missing:
+            throw DataFileError.fileNotFound(
+                path: argument, expected: "a results folder of shockflow run or one of its CSV files")
+        case .directory:
+            folder = argument
+            guard PathKind(folder + "/manifest.json") == .file else {
+                throw ComparisonError.notARun(path: argument, reason: "it has no manifest.json")
+            }
+            description = try RunDescription(manifestAt: folder + "/manifest.json")
+            tablePath = folder + "/" + (requested ?? .cells).fileName
+            guard PathKind(tablePath) == .file else {
+                throw ComparisonError.notARun(path: argument, reason: "it has no \((requested ?? .cells).fileName)")
+            }
+        case .file:
+            tablePath = argument
+            folder = URL(fileURLWithPath: argument).deletingLastPathComponent().path
+            let manifest = folder + "/manifest.json"
+            description = PathKind(manifest) == .file ? try? RunDescription(manifestAt: manifest) : nil
+        }
+        if let command = description?.command, command != "run" {
+            throw ComparisonError.notARun(path: argument, reason: "its manifest.json was written by shockflow \(command)")
+        }
+        var rows = try WindowedCSVReader(path: tablePath)
+        let header = try CSVHeader(reading: &rows.current)
+        guard let level = ResultsLevel.recognizing(header.names) else {
+            throw ComparisonError.notAResultsTable(path: tablePath, header: header.names)
+        }
+        if let requested, level != requested {
+            throw ComparisonError.notARun(
+                path: tablePath, reason: "its header is that of \(level.fileName), not of \(requested.fileName)")
+        }
+        let run = ComparedRun(
+            label: label, argument: argument, tablePath: tablePath, level: level, description: description,
+            summaryUnits: units(inSummaryAt: folder + "/summary.csv"))
+        return Opened(run: run, rows: rows, header: header)
+    }
+
+    /// The unit column of a summary.csv by metric. Only labels for the output, so a summary that cannot
+    /// be read leaves them unknown.
+    private static func units(inSummaryAt path: String) -> [String: String] {
+        guard PathKind(path) == .file, var reader = try? CSVReader(path: path),
+            let header = try? CSVHeader(reading: &reader),
+            let metric = header.position(of: "metric"), let unit = header.position(of: "unit")
+        else { return [:] }
+        var units: [String: String] = [:]
+        while (try? reader.nextRecord()) == true, reader.fieldCount == header.names.count, units.count < 1000 {
+            units[reader.text(metric)] = reader.text(unit)
+        }
+        return units
+    }
+}

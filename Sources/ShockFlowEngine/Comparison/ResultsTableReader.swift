@@ -1,0 +1,156 @@
+import ShockFlowFormats
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads one results table row by row: the period, the key's labels and the compared value. Checks that
+/// the file is not cut short and, as it goes, that periods ascend (the order `shockflow run` writes).
+/// Only the compared value column and the other value columns' validity are read (a NaN anywhere is
+/// refused); labels stay bytes in the file until asked for. The file is read in windows of a few MB
+/// (`WindowedCSVReader`), so memory does not grow with its length.
+struct ResultsTableReader {
+    private var rows: WindowedCSVReader
+    /// The reader over the current window, at the current row.
+    var reader: CSVReader { rows.current }
+    let level: ResultsLevel
+    private let fieldCount: Int
+    private let periodField: Int?
+    /// The key's label fields (region, sector, …) then the metric's.
+    let labelFields: [Int]
+    private let valueField: Int
+    /// The table's other number columns, checked for NaN, infinities and text though not compared.
+    private let otherNumberFields: [Int]
+    /// Periods the table must reach (from the manifest), to tell a file cut at a line break.
+    private let expectedPeriods: Int?
+
+    private(set) var period: Int?
+    private(set) var value = 0.0
+    private(set) var isAtEnd = false
+    private var lastLine = 1
+
+    init(_ opened: ComparedRun.Opened, column: ComparedColumn) throws {
+        let level = opened.run.level
+        let header = opened.header
+        try header.validate(required: level.header, path: opened.run.tablePath)
+        func position(_ name: String) -> Int { header.position(of: name) ?? 0 }
+        rows = opened.rows
+        self.level = level
+        fieldCount = header.names.count
+        periodField = level.hasPeriod ? position("period") : nil
+        labelFields = (level.labelColumns + ["metric"]).map(position)
+        let valueField = position(column.name(in: level))
+        self.valueField = valueField
+        otherNumberFields = level.numberColumns.map(position).filter { $0 != valueField }
+        expectedPeriods = opened.run.description?.tablePeriods
+        if let last = try rows.lastByte(), last != 10 {
+            throw ComparisonError.truncated(
+                FileLocation(path: path),
+                reason: "its last line does not end with a line break, as every line of shockflow run's files does")
+        }
+        try advance()
+    }
+
+    var path: String { rows.current.path }
+    var line: Int { rows.current.line }
+    var metricField: Int { labelFields[labelFields.count - 1] }
+
+    /// The current row's key labels (without the period), the metric last.
+    var labels: [String] { labelFields.map { rows.current.text($0) } }
+
+    /// The current row's labels as a key for alignment (quoted fields unescaped).
+    var key: RowKey {
+        var key = RowKey()
+        for field in labelFields {
+            let span = rows.current.fields[field]
+            if span.hasEscapedQuotes {
+                key.append(field: Array(rows.current.text(field).utf8))
+            } else {
+                key.append(field: UnsafeBufferPointer(start: rows.current.file.bytes + span.start, count: span.end - span.start))
+            }
+        }
+        return key
+    }
+
+    /// Appends the current row's labels as CSV fields, each followed by a comma: the file's bytes where
+    /// they need no quotes, else quoted by `encoder`.
+    func appendLabels(to bytes: inout [UInt8], encoder: CSVTableWriter) {
+        for field in labelFields {
+            let span = rows.current.fields[field]
+            let text = UnsafeBufferPointer(start: rows.current.file.bytes + span.start, count: span.end - span.start)
+            let plain = !span.hasEscapedQuotes && text.first != 32 && text.last != 32
+                && !text.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+            if plain {
+                bytes.append(contentsOf: text)
+                bytes.append(UInt8(ascii: ","))
+            } else {
+                bytes.append(contentsOf: encoder.encodedLabels([rows.current.text(field)]))
+            }
+        }
+    }
+
+    /// Moves to the next row; rows of summary.csv without a value (notes) are passed over.
+    mutating func advance() throws {
+        repeat {
+            guard try rows.nextRecord() else {
+                try finish()
+                return
+            }
+            try rows.current.requireFieldCount(fieldCount)
+            lastLine = rows.current.line
+            if let periodField { try readPeriod(periodField) }
+        } while level == .summary && rows.current.isEmpty(valueField)
+        value = try rows.current.number(valueField)
+        for field in otherNumberFields { try checkNumber(field) }
+    }
+
+    /// Refuses a field that is neither empty (a relative difference against a zero baseline) nor a
+    /// finite number; only fields that do not start like a number are parsed, to keep reading fast.
+    private func checkNumber(_ field: Int) throws {
+        let span = rows.current.fields[field]
+        guard span.end > span.start else { return }
+        let bytes = rows.current.file.bytes
+        var first = bytes[span.start]
+        if (first == UInt8(ascii: "-") || first == UInt8(ascii: "+")), span.end - span.start > 1 { first = bytes[span.start + 1] }
+        if first &- UInt8(ascii: "0") < 10 || first == UInt8(ascii: ".") { return }
+        _ = try rows.current.number(field)
+    }
+
+    private mutating func readPeriod(_ field: Int) throws {
+        let number = try? rows.current.number(field)
+        guard let number, number >= 0, number < 1e9, number == number.rounded() else {
+            throw ComparisonError.invalidPeriod(rows.current.location(field: field), text: rows.current.text(field))
+        }
+        let next = Int(number)
+        if let period, next < period {
+            throw ComparisonError.unsortedRows(rows.current.location(), period: next, previousPeriod: period)
+        }
+        period = next
+    }
+
+    /// At the end of the file: where the manifest gives the horizon, refuses a table whose periods stop early.
+    private mutating func finish() throws {
+        isAtEnd = true
+        if let expectedPeriods, let period, period < expectedPeriods - 1 {
+            throw ComparisonError.truncated(
+                FileLocation(path: path, line: lastLine),
+                reason: "it stops at period \(period), the run has \(expectedPeriods) periods (manifest.json)")
+        }
+    }
+
+    /// Whether the current rows of `self` and `other` have the same key (period and labels).
+    func hasSameKey(as other: ResultsTableReader) -> Bool {
+        guard period == other.period else { return false }
+        for field in labelFields.indices where !sameBytes(labelFields[field], other, other.labelFields[field]) { return false }
+        return true
+    }
+
+    private func sameBytes(_ field: Int, _ other: ResultsTableReader, _ otherField: Int) -> Bool {
+        let mine = rows.current.fields[field], theirs = other.reader.fields[otherField]
+        let length = mine.end - mine.start
+        guard length == theirs.end - theirs.start, mine.hasEscapedQuotes == theirs.hasEscapedQuotes else { return false }
+        return memcmp(rows.current.file.bytes + mine.start, other.reader.file.bytes + theirs.start, length) == 0
+    }
+}

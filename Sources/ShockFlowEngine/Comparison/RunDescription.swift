@@ -1,0 +1,76 @@
+import Foundation
+import ShockFlowFormats
+
+/// What `manifest.json` says about a run that decides whether its rows can be compared with another's:
+/// the scenario, the economy and the SHA-256 of its files, the horizon and the model.
+public struct RunDescription: Sendable {
+    public var command: String?
+    public var scenarioName: String?
+    public var economy: String?
+    /// The economy's input files (the manifest's inputs before the scenario file), by file name.
+    public var economyFiles: [(name: String, sha256: String)]
+    public var periods: Int?
+    public var periodYears: String?
+    public var model: String?
+
+    /// Reads the fields compare needs; other fields are ignored, so later manifest versions still read.
+    init(manifestAt path: String) throws {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw DataFileError.invalidManifest(FileLocation(path: path), message: "not readable as JSON")
+        }
+        guard let manifest = object as? [String: Any] else {
+            throw DataFileError.invalidManifest(FileLocation(path: path), message: "not a JSON object")
+        }
+        let parameters = manifest["parameters"] as? [String: String] ?? [:]
+        command = manifest["command"] as? String
+        scenarioName = parameters["scenario.name"]
+        economy = manifest["economy"] as? String
+        periods = parameters["horizon.periods"].flatMap { Int($0) }
+        periodYears = parameters["horizon.period_years"]
+        model = parameters["model"]
+        let inputs = (manifest["inputs"] as? [[String: Any]] ?? []).compactMap { input -> (path: String, sha256: String)? in
+            guard let path = input["path"] as? String, let digest = input["sha256"] as? String else { return nil }
+            return (path, digest)
+        }
+        let scenarioFile = parameters["scenario.file"]
+        economyFiles = inputs.prefix { $0.path != scenarioFile }.map { input in
+            (URL(fileURLWithPath: input.path).lastPathComponent, input.sha256)
+        }
+    }
+
+    /// How many periods the run's tables have: one for the static models, the horizon otherwise.
+    var tablePeriods: Int? {
+        guard let model else { return periods }
+        return ["leontief", "ghosh", "iim", "extraction"].contains(model) ? 1 : periods
+    }
+
+    /// What differs between this run (`label`) and `other` in economy or horizon, one line each.
+    func differences(from other: RunDescription, label: String, otherLabel: String) -> [String] {
+        var lines: [String] = []
+        let unknown = "(not in manifest.json)"
+        if economy != other.economy {
+            lines.append("economy: \(label) ran on \(economy ?? unknown), \(otherLabel) on \(other.economy ?? unknown)")
+        } else {
+            let mine = Dictionary(economyFiles, uniquingKeysWith: { first, _ in first })
+            let theirs = Dictionary(other.economyFiles, uniquingKeysWith: { first, _ in first })
+            for name in Set(mine.keys).union(theirs.keys).sorted() where mine[name] != theirs[name] {
+                let describe = { (digest: String?) in digest.map { "SHA-256 \($0.prefix(12))…" } ?? "absent" }
+                lines.append(
+                    "economy \(economy ?? ""): file \(name) differs (\(label): \(describe(mine[name])), "
+                        + "\(otherLabel): \(describe(theirs[name])))")
+            }
+        }
+        if tablePeriods != other.tablePeriods {
+            let count = { (periods: Int?) in periods.map { $0 == 1 ? "1 period" : "\($0) periods" } ?? unknown }
+            lines.append("horizon: \(label) has \(count(tablePeriods)), \(otherLabel) \(count(other.tablePeriods))")
+        }
+        if periodYears != other.periodYears {
+            let length = { (years: String?) in years.map { "\($0) years" } ?? unknown }
+            lines.append("period length: \(label) \(length(periodYears)), \(otherLabel) \(length(other.periodYears))")
+        }
+        return lines
+    }
+}

@@ -1,0 +1,79 @@
+import ShockFlowFormats
+
+/// A results table built straight into bytes: each row is a pre-encoded label prefix followed by
+/// numbers or empty fields. The fast path for `cells.csv`, which has hundreds of thousands of rows:
+/// labels are quoted once (by `CSVTableWriter`), numbers use `NumberFormatting`, nothing is allocated per row.
+struct ResultsTable {
+    private(set) var bytes: [UInt8]
+    private let labelEncoder: CSVTableWriter
+
+    init(header: [String]) {
+        labelEncoder = CSVTableWriter(header: header)
+        bytes = labelEncoder.bytes
+    }
+
+    /// A table of rows only (no header), to be appended to another with `append(rowsOf:)`.
+    init() {
+        labelEncoder = CSVTableWriter(header: [])
+        bytes = []
+    }
+
+    /// Appends the rows of `other` (built separately, e.g. on another thread).
+    mutating func append(rowsOf other: ResultsTable) {
+        bytes.append(contentsOf: other.bytes)
+    }
+
+    /// The label fields, quoted where needed, each followed by the separator.
+    func encoded(_ labels: [String]) -> [UInt8] { labelEncoder.encodedLabels(labels) }
+
+    /// `prefix` then `baseline,scenario,difference,relative`: difference = scenario − baseline, relative =
+    /// difference / baseline, empty where the baseline is 0.
+    mutating func appendComparison(_ prefix: [UInt8], _ second: [UInt8] = [], baseline: Double, scenario: Double) {
+        let difference = scenario - baseline
+        bytes.append(contentsOf: prefix)
+        bytes.append(contentsOf: second)
+        appendNumber(baseline)
+        bytes.append(UInt8(ascii: ","))
+        appendNumber(scenario)
+        bytes.append(UInt8(ascii: ","))
+        appendNumber(difference)
+        bytes.append(UInt8(ascii: ","))
+        if baseline != 0 { appendNumber(difference / baseline) }
+        bytes.append(10)
+    }
+
+    /// `prefix` then two numbers.
+    mutating func append(_ prefix: [UInt8], _ first: Double, _ second: Double) {
+        bytes.append(contentsOf: prefix)
+        appendNumber(first)
+        bytes.append(UInt8(ascii: ","))
+        appendNumber(second)
+        bytes.append(10)
+    }
+
+    /// A row of text and number fields (nil: an empty field), for short tables.
+    mutating func append(_ fields: [Field]) {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            switch field {
+            case .text(let text): bytes.append(contentsOf: encoded([text]).dropLast())
+            case .number(let value?): appendNumber(value)
+            case .number(nil): break
+            }
+        }
+        bytes.append(10)
+    }
+
+    enum Field {
+        case text(String)
+        case number(Double?)
+    }
+
+    private mutating func appendNumber(_ value: Double) {
+        NumberFormatting.append(value, to: &bytes)
+    }
+
+    func write(to path: String) throws {
+        try AtomicFile.write(bytes, to: path)
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import ShockFlowFormats
+import ShockFlowModel
+
+/// Writes the results folder of `shockflow run` (docs/results-format.md): tidy CSV tables of the
+/// scenario against its baseline, a summary and the manifest. The folder appears whole or not at all.
+public enum RunResultsWriter {
+    /// The files of a results folder, in the order they are written (`products.csv` and `weights.csv`
+    /// only for the dynamic model).
+    public static func fileNames(for result: ScenarioRunResult) -> [String] {
+        tableNames(for: result) + ["manifest.json"]
+    }
+
+    public static func write(_ result: ScenarioRunResult, manifest: RunManifest, to folder: String) throws {
+        try write(result, to: folder) { manifest }
+    }
+
+    /// As `write(_:manifest:to:)`, making the manifest only once the tables are built (so that hashing
+    /// the inputs on other threads overlaps with building them).
+    public static func write(_ result: ScenarioRunResult, to folder: String, manifest: () throws -> RunManifest) throws {
+        let tables = buildTables(result)
+        let manifest = ExtendedManifest(manifest: try manifest(), key: "iterations", extra: result.iterations)
+        try AtomicDirectory.write(to: folder) { temporary in
+            for (name, table) in tables { try table.write(to: temporary + "/" + name) }
+            try manifest.write(to: temporary + "/manifest.json")
+        }
+    }
+
+    private static func tableNames(for result: ScenarioRunResult) -> [String] {
+        ["cells.csv", "regions.csv", "sectors.csv"] + (result.investmentWeights == nil ? [] : ["products.csv", "weights.csv"])
+            + ["summary.csv"]
+    }
+
+    /// Builds every table, `cells.csv` (by far the largest) in two halves by period, on as many threads
+    /// as there are cores; the bytes do not depend on how the work was split.
+    private static func buildTables(_ result: ScenarioRunResult) -> [(name: String, table: ResultsTable)] {
+        let half = result.periodCount / 2
+        let jobs: [@Sendable () -> [ResultsTable]] = [
+            { [cellRows(result, periods: 0..<half)] },
+            { [cellRows(result, periods: half..<result.periodCount)] },
+            {
+                [groupTable(result, by: .region), groupTable(result, by: .sector)]
+                    + (result.investmentWeights.map { [productsTable(result), weightsTable($0, result: result)] } ?? [])
+                    + [summaryTable(result)]
+            },
+        ]
+        let built = ConcurrentJobs.run(jobs)
+        var cells = ResultsTable(header: cellsHeader)
+        cells.append(rowsOf: built[0][0])
+        cells.append(rowsOf: built[1][0])
+        return Array(zip(tableNames(for: result), [cells] + built[2]))
+    }
+}

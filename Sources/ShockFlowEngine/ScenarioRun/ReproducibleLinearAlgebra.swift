@@ -1,0 +1,20 @@
+import ShockFlowFormats
+import ShockFlowLinearAlgebra
+
+/// Runs a model on one OpenBLAS thread, so that its results do not depend on `--threads`.
+///
+/// OpenBLAS 0.3.21 splits the sums of `dgetrf`, of `dgetrs` with few right-hand sides, of `dgemv` and of
+/// `dgemm` with a thin operand differently with more threads: the last bits of x, d and ρ then change with
+/// the thread count (checked with a C probe on a 1302 × 1302 system). A scenario and its baseline are two
+/// columns, memory-bound work that one thread does as fast; the run's other work (hashing the inputs,
+/// building the CSV tables) uses the cores through its own threads, in a fixed order.
+enum ReproducibleLinearAlgebra {
+    static let note = "the model ran on one OpenBLAS thread whatever the thread setting, so results do not depend on it"
+
+    static func run<Value>(_ body: () throws -> Value) rethrows -> Value {
+        let threads = BLASRuntime.threadCount
+        BLASRuntime.setThreadCount(1)
+        defer { BLASRuntime.setThreadCount(threads) }
+        return try body()
+    }
+}

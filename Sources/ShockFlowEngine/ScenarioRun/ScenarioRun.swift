@@ -1,0 +1,32 @@
+import ShockFlowFormats
+import ShockFlowModel
+
+/// Runs a resolved scenario on its economy with the model the file names.
+public enum ScenarioRun {
+    /// The dynamic model runs the scenario and its baseline in one lockstep batch; the static models
+    /// compare the shocked economy with the table itself. The linear algebra runs on one OpenBLAS
+    /// thread, so the results are the same to the last bit whatever the process's thread setting.
+    public static func run(_ scenario: ResolvedScenario, economy: Economy) throws -> ScenarioRunResult {
+        try ReproducibleLinearAlgebra.run {
+            if case .dynamic = scenario.model { return try DynamicScenarioRun.run(scenario, economy: economy) }
+            return try StaticScenarioRun.run(scenario, analysis: InputOutputAnalysis(economy: economy))
+        }
+    }
+
+    /// The plan-horizon model of a dynamic scenario's economy, critical inputs and substitutes
+    /// (factored once), and the scenario as the model's value: variants of it (other magnitudes,
+    /// other parameters) run against the same model in lockstep, as matrix columns.
+    public static func planHorizonModel(for scenario: ResolvedScenario, economy: Economy) throws
+        -> (model: PlanHorizonModel, scenario: Scenario)
+    {
+        let structure = try EconomyModelInputs.productionStructure(of: economy)
+        let rationing = try RationingModel(
+            structure: structure, criticalInputs: scenario.criticalInputs(for: structure),
+            substitutes: scenario.importSubstitutes(regionCount: economy.regionCount))
+        let model = try PlanHorizonModel(
+            rationing: rationing, finalDemand: economy.finalDemand,
+            capitalFormation: EconomyModelInputs.capitalFormation(of: economy),
+            depreciation: EconomyModelInputs.depreciation(of: economy), horizon: scenario.planHorizon)
+        return (model, scenario.modelScenario(economy: economy))
+    }
+}

@@ -1,0 +1,18 @@
+import ShockFlowFormats
+
+/// Why a valid scenario cannot be run on its economy (problems in the file itself are `ScenarioError`s).
+public enum ScenarioRunError: Error, Equatable, Sendable {
+    /// The dynamic model buys capital goods in the proportions of each region's GFCF column (MODEL (24)).
+    case noCapitalFormation(economy: String)
+}
+
+extension ScenarioRunError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .noCapitalFormation(let economy):
+            return "economy \(economy) has no gross fixed capital formation (`gfcf`) final-demand category: "
+                + "the dynamic model needs it for each region's basket of capital goods (MODEL (24)); "
+                + "run a static model or add the category to the economy"
+        }
+    }
+}

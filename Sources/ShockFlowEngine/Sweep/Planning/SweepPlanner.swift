@@ -1,0 +1,191 @@
+import Foundation
+import ShockFlowFormats
+import ShockFlowLinearAlgebra
+import ShockFlowModel
+import Yams
+
+/// Builds a `SweepPlan`, reporting every problem at the sweep file's field that causes it.
+struct SweepPlanner {
+    let spec: SweepSpec
+    let base: SweepDocument.BaseScenario
+    let economy: Economy
+    /// The economy's names, built once for the outputs and every variant.
+    let labels: ScenarioLabels
+    var diagnostics: ScenarioDiagnostics
+    /// Runs whose scenario has problems are listed up to this many.
+    static let listedFailedRuns = 5
+
+    init(spec: SweepSpec, base: SweepDocument.BaseScenario, economy: Economy, diagnostics: ScenarioDiagnostics) {
+        self.spec = spec
+        self.base = base
+        self.economy = economy
+        self.labels = ScenarioLabels(economy)
+        self.diagnostics = diagnostics
+    }
+
+    mutating func plan(baseScenario: ResolvedScenario) -> SweepPlan? {
+        let parameters = spec.parameters.enumerated().compactMap { parameter($1, at: $0) }
+        let outputs = resolveOutputs()
+        guard parameters.count == spec.parameters.count, diagnostics.problems.isEmpty,
+            let problem = try? SensitivityProblem(parameters: parameters.map(\.parameter)),
+            let design = design(), let samples = sample(problem, design)
+        else { return nil }
+        let paths = parameters.map(\.path)
+        var variants = SweepVariants(base: base, paths: paths, samples: samples, economy: economy, labels: labels)
+        var kept: [ResolvedScenario]? = samples.rows <= SweepVariants.keptRuns ? [] : nil
+        // Each path alone, with run 0's value: an unknown field is told once, at the parameter.
+        for (index, path) in paths.enumerated() {
+            let row = (0..<paths.count).map { $0 == index ? samples[0, index] : nil }
+            if case .failure(let problems) = variants.scenario(values: row) {
+                report(problems, at: parameterPath(index).appending("path"), prefix: "`\(path)`")
+            }
+        }
+        guard diagnostics.problems.isEmpty else { return nil }
+        // Every run checked now (nothing runs if one fails), and grouped by model structure.
+        var structureGroups: [Int] = []
+        structureGroups.reserveCapacity(samples.rows)
+        var representatives: [(key: ResolvedScenario, run: Int)] = []
+        var failed = 0
+        for run in 0..<samples.rows {
+            switch variants.scenario(values: (0..<samples.columns).map { samples[run, $0] }) {
+            case .success(let scenario):
+                kept?.append(scenario)
+                let key = Self.structureKey(scenario)
+                if let known = representatives.first(where: { $0.key == key }) {
+                    structureGroups.append(known.run)
+                } else {
+                    representatives.append((key, run))
+                    structureGroups.append(run)
+                }
+            case .failure(let problems):
+                failed += 1
+                if failed <= Self.listedFailedRuns {
+                    let values = zip(problem.names, (0..<samples.columns).map { samples[run, $0] })
+                        .map { "\($0) = \(NumberFormatting.shortest($1))" }.joined(separator: ", ")
+                    report(problems, at: FieldPath.root.appending("parameters"), prefix: "run \(run) (\(values))")
+                }
+            }
+        }
+        if failed > Self.listedFailedRuns {
+            diagnostics.report(
+                "\(failed) of \(samples.rows) runs have scenarios with problems (the first \(Self.listedFailedRuns) are listed): "
+                    + "narrow the distributions to the fields' ranges", at: FieldPath.root.appending("parameters"))
+        }
+        guard diagnostics.problems.isEmpty else { return nil }
+        variants.kept = kept
+        return SweepPlan(
+            name: spec.name, description: spec.description, file: diagnostics.file, problem: problem, parameterPaths: paths.map(\.description),
+            method: spec.design.method, design: design, seed: UInt64(spec.design.seed),
+            bootstrap: BootstrapSettings(
+                resamples: spec.design.bootstrapResamples, confidenceLevel: spec.design.confidenceLevel, seed: UInt64(spec.design.seed)),
+            samples: samples, baseScenario: baseScenario, variants: variants, structureGroups: structureGroups, outputs: outputs)
+    }
+
+    private func parameterPath(_ index: Int) -> FieldPath { FieldPath.root.appending("parameters").appending(index: index) }
+
+    private mutating func parameter(_ parameter: SweepParameterSpec, at index: Int)
+        -> (parameter: SensitivityParameter, path: ScenarioValuePath)?
+    {
+        let field = parameterPath(index)
+        let path: ScenarioValuePath
+        switch ScenarioValuePath.parse(parameter.target) {
+        case .success(let parsed): path = parsed
+        case .failure(let error):
+            diagnostics.report(error.description, at: field.appending("path"))
+            return nil
+        }
+        let distribution: ParameterDistribution
+        switch parameter.distribution {
+        case .uniform: distribution = .uniform(lower: parameter.lower, upper: parameter.upper)
+        case .log_uniform: distribution = .logUniform(lower: parameter.lower, upper: parameter.upper)
+        case .normal: distribution = .normal(mean: parameter.mean, standardDeviation: parameter.standardDeviation)
+        case .truncated_normal:
+            distribution = .truncatedNormal(
+                lower: parameter.lower, upper: parameter.upper, mean: parameter.mean, standardDeviation: parameter.standardDeviation)
+        case .triangular: distribution = .triangular(lower: parameter.lower, upper: parameter.upper, mode: parameter.mode)
+        case .discrete: distribution = .discrete(levels: parameter.levels)
+        }
+        if let problem = distribution.problem {
+            diagnostics.report("the \(parameter.distribution.rawValue) distribution cannot be used: \(problem)", at: field)
+            return nil
+        }
+        let name = parameter.name ?? parameter.target
+        if spec.parameters[..<index].contains(where: { ($0.name ?? $0.target) == name }) {
+            diagnostics.report("the parameter name `\(name)` is used twice: give each parameter its own `name`", at: field)
+            return nil
+        }
+        if parameter.group != nil, spec.design.method != .saltelli {
+            diagnostics.report(
+                "groups need the `saltelli` design (Sobol' indices per group); the \(spec.design.method.rawValue) design "
+                    + "gives indices per parameter", at: field.appending("group"))
+            return nil
+        }
+        return (SensitivityParameter(name: name, distribution: distribution, group: parameter.group), path)
+    }
+
+    private mutating func design() -> SamplingDesign? {
+        let design = spec.design
+        if design.method == .morris, design.levels % 2 != 0 {
+            diagnostics.report(
+                "Morris needs an even number of levels (SALib's default is 4), not \(design.levels)",
+                at: FieldPath.root.appending("design").appending("levels"))
+            return nil
+        }
+        return design.method.design(samples: design.samples, levels: design.levels, secondOrder: design.secondOrder)
+    }
+
+    private mutating func sample(_ problem: SensitivityProblem, _ design: SamplingDesign) -> Matrix? {
+        do {
+            return try problem.sample(design, seed: UInt64(spec.design.seed))
+        } catch {
+            diagnostics.report("\(error)", at: FieldPath.root.appending("design").appending("samples"))
+            return nil
+        }
+    }
+
+    private mutating func report(_ problems: SweepVariants.Problems, at field: FieldPath, prefix: String) {
+        for message in problems.messages { diagnostics.report("\(prefix): \(message)", at: field) }
+    }
+
+    private mutating func resolveOutputs() -> [SweepOutput] {
+        let (regions, sectors) = (labels.regions, labels.sectors)
+        var outputs: [SweepOutput] = []
+        for (index, output) in spec.outputs.enumerated() {
+            let field = FieldPath.root.appending("outputs").appending(index: index)
+            let resolved: SweepOutput
+            if let summary = output.summary {
+                resolved = SweepOutput(name: output.name ?? summary, source: .summary(summary))
+            } else if let metric = output.metric {
+                let selectedRegions = regions.resolve(output.regions, diagnostics: &diagnostics)
+                let selectedSectors = sectors.resolve(output.sectors, diagnostics: &diagnostics)
+                guard let selectedRegions, let selectedSectors else { continue }
+                let cells = selectedRegions.flatMap { region in selectedSectors.map { economy.cellIndex(region: region, sector: $0) } }
+                resolved = SweepOutput(
+                    name: output.name ?? "\(metric)_\(output.statistic.rawValue)",
+                    source: .aggregate(metric: metric, cells: cells, statistic: output.statistic))
+            } else {
+                continue
+            }
+            if outputs.contains(where: { $0.name == resolved.name }) {
+                diagnostics.report("the output name `\(resolved.name)` is used twice: give each output its own `name`", at: field)
+                continue
+            }
+            outputs.append(resolved)
+        }
+        return outputs
+    }
+
+    /// A run's scenario without what a model column carries: runs with equal keys share one factored
+    /// model (economy, horizon, model, critical inputs, substitute sectors).
+    private static func structureKey(_ scenario: ResolvedScenario) -> ResolvedScenario {
+        var key = scenario
+        key.investment = nil
+        key.priorities = []
+        key.planTilt = []
+        key.strategicWeights = []
+        key.shocks = []
+        key.horizon.seed = 0
+        for index in key.substitutions.indices { key.substitutions[index].theta = 0 }
+        return key
+    }
+}

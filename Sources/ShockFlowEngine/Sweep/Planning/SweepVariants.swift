@@ -1,0 +1,58 @@
+import Foundation
+import ShockFlowFormats
+import ShockFlowLinearAlgebra
+import ShockFlowModel
+import Yams
+
+/// Every run's scenario, made on demand: the base scenario's YAML tree with the run's values written
+/// at the parameters' paths, checked by the scenario schema and resolved against the economy exactly
+/// as `shockflow run` resolves a file. The planner makes each once to check it and keeps them for
+/// sweeps of up to `keptRuns` runs; larger sweeps make each again when its batch runs, so their
+/// memory does not grow with the number of runs (a resolved scenario holds a few n-vectors).
+struct SweepVariants: @unchecked Sendable {  // the YAML tree (a value) is only read after planning
+    let base: SweepDocument.BaseScenario
+    let paths: [ScenarioValuePath]
+    let samples: Matrix
+    let economy: Economy
+    /// The economy's names, built once for every variant.
+    let labels: ScenarioLabels
+    /// Every run's scenario when the sweep has at most `keptRuns` runs.
+    var kept: [ResolvedScenario]?
+
+    static let keptRuns = 4096
+
+    /// The problems of one variant, as `field: message` lines.
+    struct Problems: Error {
+        var messages: [String]
+    }
+
+    /// Run `run`'s scenario.
+    func scenario(run: Int) throws -> ResolvedScenario {
+        if let kept, run < kept.count { return kept[run] }
+        return try scenario(values: (0..<samples.columns).map { samples[run, $0] }).get()
+    }
+
+    /// The base with `values` written at the paths (nil: left as written), checked and resolved.
+    func scenario(values: [Double?]) -> Result<ResolvedScenario, Problems> {
+        var root = base.root
+        for (value, path) in zip(values, paths) {
+            guard let value else { continue }
+            do {
+                root = try path.setting(Node(NumberFormatting.shortest(value)), in: root)
+            } catch {
+                return .failure(Problems(messages: [error.description]))
+            }
+        }
+        let document = ScenarioDocument(
+            root: root, file: base.file, directory: base.directory, diagnostics: ScenarioDiagnostics(file: base.file))
+        do {
+            return .success(try document.resolve(against: economy, labels: labels))
+        } catch {
+            return .failure(Problems(messages: error.problems.map { "\($0.fieldPath): \($0.message)" }))
+        }
+    }
+}
+
+extension SweepVariants.Problems: CustomStringConvertible {
+    var description: String { messages.joined(separator: "; ") }
+}

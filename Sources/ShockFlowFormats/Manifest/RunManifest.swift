@@ -1,0 +1,85 @@
+import Foundation
+import ShockFlowLinearAlgebra
+
+/// `manifest.json`: what produced a results folder — engine version, inputs with their SHA-256,
+/// every parameter after defaults were applied, the seed, times and the BLAS kernel.
+public struct RunManifest: Encodable, Sendable {
+    public struct Engine: Encodable, Sendable {
+        public var name = "shockflow"
+        public var version = ShockFlowVersion.current
+        public var blasKernel = BLASRuntime.coreName
+        public var blasThreads = BLASRuntime.threadCount
+        public var blasLibrary = BLASRuntime.configuration
+    }
+
+    public struct InputFile: Encodable, Sendable {
+        public var path: String
+        public var sha256: String
+    }
+
+    public var engine = Engine()
+    public var command: String
+    public var economy: String
+    public var economyFormat: String
+    public var inputs: [InputFile]
+    /// Parameters after defaults were applied, as text (exact for numbers: shortest round-trip form).
+    public var parameters: [String: String]
+    public var seed: UInt64?
+    public var startedAt: String
+    public var finishedAt: String?
+    public var notes: [String]
+
+    /// - Parameter digests: hashes started earlier in the background (`InputDigests`); files it
+    ///   does not cover are hashed here.
+    public init(
+        command: String, loaded: LoadedEconomy, parameters: [String: String], seed: UInt64? = nil,
+        startedAt: Date, extraInputs: [String] = [], digests: InputDigests? = nil
+    ) throws {
+        self.command = command
+        self.economy = loaded.source.builtInName ?? loaded.economy.metadata.name
+        self.economyFormat = loaded.source.format.rawValue
+        self.inputs = try (loaded.inputFiles + extraInputs).map { path in
+            InputFile(path: path, sha256: try digests?.digest(of: path) ?? Self.hashFile(path))
+        }
+        self.parameters = parameters
+        self.seed = seed
+        self.startedAt = Self.timestamp(startedAt)
+        self.notes = loaded.notes
+    }
+
+    /// Writes the manifest as pretty-printed JSON with sorted keys, atomically.
+    public mutating func write(to path: String, finishedAt: Date = Date()) throws {
+        self.finishedAt = Self.timestamp(finishedAt)
+        try Self.write(self, to: path)
+    }
+
+    /// Writes a manifest (this one, or one with more members) as pretty-printed JSON with sorted,
+    /// snake-case keys and a final newline, atomically.
+    package static func write<Manifest: Encodable>(_ manifest: Manifest, to path: String) throws {
+        try AtomicFile.write(Array(try encoded(manifest, path: path)) + [10], to: path)
+    }
+
+    package static func encoded<Value: Encodable>(_ value: Value, path: String) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        do {
+            return try encoder.encode(value)
+        } catch {
+            throw DataFileError.writeFailed(path: path, reason: "cannot encode the manifest: \(error)")
+        }
+    }
+
+    static func hashFile(_ path: String) throws -> String {
+        guard let digest = SHA256.hex(ofFileAt: path) else {
+            throw DataFileError.unreadable(path: path, reason: "cannot read it to compute its SHA-256")
+        }
+        return digest
+    }
+
+    package static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,18 @@
+import ShockFlowModel
+
+/// The names a scenario can use for an economy's regions, sectors, imported products and final-demand
+/// categories (codes, names, aliases and groups).
+package struct ScenarioLabels: Sendable {
+    package let regions: LabelCatalog
+    package let sectors: LabelCatalog
+    let products: LabelCatalog
+    let categories: LabelCatalog
+
+    package init(_ economy: Economy) {
+        let name = economy.metadata.name
+        regions = LabelCatalog(kind: "region", labels: economy.regions, groups: economy.metadata.regionGroups, economyName: name)
+        sectors = LabelCatalog(kind: "sector", labels: economy.sectors, groups: economy.metadata.sectorGroups, economyName: name)
+        products = LabelCatalog(kind: "imported product", labels: economy.importProducts, economyName: name)
+        categories = LabelCatalog(kind: "final-demand category", labels: economy.finalDemandCategories, economyName: name)
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import ShockFlowFormats
+import ShockFlowLinearAlgebra
+import ShockFlowModel
+import Testing
+
+/// The five scenarios shipped in scenarios/ resolve against the names of china-2017 (31 provinces with
+/// ISO codes, English and Chinese names and groups; the 42 NBS sectors; 42 imported products) and
+/// say what issue 4 asks of them.
+@Suite struct ScenarioShippedTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardizedFileURL
+
+    /// china-2017's labels, read from the built economy's own inputs (Resources/china-2017-inputs); flows are zero.
+    static let chinaLabels: Economy = {
+        let inputs = repository.appendingPathComponent("Sources/ShockFlowFormats/Resources/china-2017-inputs")
+        func rows(_ file: String) -> [[String]] {
+            let text = (try? String(contentsOf: inputs.appendingPathComponent(file), encoding: .utf8)) ?? ""
+            return text.split(whereSeparator: \.isNewline).dropFirst().map(splitCSVLine)
+        }
+        let regions = rows("provinces.csv").map { Label(code: $0[0], name: $0[1], aliases: [$0[2]]) }
+        let sectors = rows("sectors.csv").map { Label(code: $0[0], name: $0[1], aliases: [$0[2]]) }
+        let groups = Dictionary(grouping: rows("region-groups.csv"), by: { $0[0] }).mapValues { $0.map { $0[1] } }
+        let categories = ["households", "government", "gfcf", "inventories", "exports", "discrepancy"].map { Label(code: $0) }
+        let columns = regions.indices.flatMap { region in categories.indices.map { FinalDemandColumn(region: region, category: $0) } }
+        let n = regions.count * sectors.count
+        return Economy(
+            metadata: EconomyMetadata(name: "china-2017", regionGroups: groups), regions: regions, sectors: sectors,
+            finalDemandCategories: categories, intermediateFlows: Matrix(rows: n, columns: n),
+            finalDemand: Matrix(rows: n, columns: columns.count), finalDemandColumns: columns,
+            valueAdded: [Double](repeating: 0, count: n), importProducts: sectors, grossOutput: [Double](repeating: 0, count: n))
+    }()
+
+    /// Splits one CSV line, honouring double quotes around fields that contain commas.
+    static func splitCSVLine(_ line: Substring) -> [String] {
+        var fields: [String] = [], field = "", quoted = false
+        for character in line {
+            switch character {
+            case "\"": quoted.toggle()
+            case "," where !quoted:
+                fields.append(field)
+                field = ""
+            default: field.append(character)
+            }
+        }
+        return fields + [field]
+    }
+
+    private func load(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> ResolvedScenario {
+        let url = Self.repository.appendingPathComponent("scenarios/\(name).yaml")
+        do {
+            return try ScenarioDocument(contentsOf: url, shownAs: "scenarios/\(name).yaml").resolve(against: Self.chinaLabels)
+        } catch {
+            Issue.record("\(error)", sourceLocation: sourceLocation)
+            throw error
+        }
+    }
+
+    private func region(_ code: String) -> Int { Self.chinaLabels.regions.firstIndex { $0.code == code } ?? -1 }
+    private func sector(_ code: String) -> Int { (Int(code) ?? 0) - 1 }
+    private func cell(_ regionCode: String, _ sectorCode: String) -> Int { region(regionCode) * 42 + sector(sectorCode) }
+
+    @Test func theLabelEconomyIsChina() {
+        #expect(Self.chinaLabels.regionCount == 31 && Self.chinaLabels.sectorCount == 42)
+        #expect(Set(Self.chinaLabels.metadata.regionGroups.keys).isSuperset(of: ["east", "central", "west", "northeast", "coastal"]))
+    }
+
+    @Test func fiveYearPlanBaselineHasPrioritiesOnly() throws {
+        let scenario = try load("five-year-plan-baseline")
+        #expect(scenario.shocks.isEmpty && scenario.model == .dynamic && scenario.horizon.periods == 20)
+        // Zhejiang: AI and software (31) and robotics (16, 17); Beijing: chips (20) and AI (31).
+        for code in ["31", "16", "17"] { #expect(scenario.planTilt[cell("CN-ZJ", code)] == 0.5) }
+        for code in ["20", "31"] { #expect(scenario.planTilt[cell("CN-BJ", code)] == 0.5) }
+        #expect(scenario.planTilt[cell("CN-GD", "19")] == 0.25)
+        #expect(scenario.planTilt[cell("CN-JX", "14")] == 0)
+        #expect(scenario.priorities.allSatisfy { $0.reason?.isEmpty == false })
+    }
+
+    @Test func chipExportControls() throws {
+        let scenario = try load("chip-export-controls")
+        let chips = try #require(scenario.shocks.first)
+        #expect(chips.target == .imports(products: [sector("20")]))
+        #expect(chips.share == 0.78 && chips.magnitude == 0.6)
+        // Recovery from period 1 with a half-life of 6 quarters: 1 at period 1, 1/2 at period 7.
+        #expect(chips.profileValues[0] == 0 && chips.profileValues[1] == 1 && abs(chips.profileValues[7] - 0.5) < 1e-15)
+        let substitution = try #require(scenario.substitutions.first)
+        #expect(substitution.product == sector("20") && substitution.sector == sector("20") && substitution.theta == 0.5)
+        #expect(substitution.regions == ["CN-JS", "CN-SH", "CN-GD", "CN-GS", "CN-ZJ", "CN-BJ", "CN-SC", "CN-TJ"].map(region).sorted())
+        let users = ["16", "17", "18", "21"].map { SectorPair(input: sector("20"), user: sector($0)) }
+        #expect(scenario.criticalInputs.domesticPairs == users && scenario.criticalInputs.importedPairs == users)
+        #expect(scenario.strategicWeights[cell("CN-SH", "20")] == 1 && scenario.strategicWeights[cell("CN-SH", "21")] == 0.2)
+        #expect(scenario.planTilt[cell("CN-BJ", "20")] > 0)
+    }
+
+    @Test func rareEarthExportRestrictions() throws {
+        let scenario = try load("rare-earth-export-restrictions")
+        let producers = ["CN-NM", "CN-JX", "CN-GX", "CN-SC", "CN-FJ", "CN-GD"].map(region).sorted()
+        let exports = 4
+        #expect(scenario.shocks.map(\.target) == [
+            .exports(cells: producers.map { $0 * 42 + sector("14") }, category: exports),
+            .exports(cells: producers.map { $0 * 42 + sector("04") }, category: exports),
+        ])
+        #expect(scenario.shocks.map(\.share) == [0.045, 0.1])
+        #expect(scenario.shocks[0].profileValues == [0] + [Double](repeating: 1, count: 19))
+    }
+
+    @Test func soybeanImportShock() throws {
+        let scenario = try load("soybean-import-shock")
+        #expect(scenario.shocks.map(\.target) == [.imports(products: [sector("01")]), .imports(products: [sector("06")])])
+        #expect(scenario.shocks[0].strength(inPeriod: 2) == 0.6 * 0.21)
+        #expect(scenario.shocks[0].profileValues.prefix(5) == [0, 1, 1, 1, 0])
+        let substitution = try #require(scenario.substitutions.first)
+        #expect(substitution.sector == sector("01") && substitution.regions.contains(region("CN-HL")) && substitution.regions.contains(region("CN-NM")))
+    }
+
+    @Test func techDecouplingHasChipsAndRareEarths() throws {
+        let scenario = try load("tech-decoupling")
+        #expect(scenario.shocks.map(\.id) == ["chip-imports", "rare-earth-metals", "rare-earth-ores"])
+        let chips = try load("chip-export-controls"), rareEarths = try load("rare-earth-export-restrictions")
+        #expect(scenario.shocks[0] == chips.shocks[0])
+        #expect(Array(scenario.shocks[1...]) == rareEarths.shocks)
+        #expect(scenario.substitutions == chips.substitutions && scenario.criticalInputs == chips.criticalInputs)
+    }
+}
+
+extension ScenarioShippedTests {
+    /// The 10-line example of docs/scenario-format.md is a valid china-2017 scenario.
+    @Test func documentationExampleIsValid() throws {
+        let docs = try String(contentsOf: Self.repository.appendingPathComponent("docs/scenario-format.md"), encoding: .utf8)
+        let start = try #require(docs.range(of: "```yaml\n"))
+        let end = try #require(docs.range(of: "```", range: start.upperBound..<docs.endIndex))
+        let example = String(docs[start.upperBound..<end.lowerBound])
+        #expect(example.split(separator: "\n").count == 10)
+        let scenario = try ScenarioDocument(yaml: example, file: "example", directory: Self.repository).resolve(against: Self.chinaLabels)
+        #expect(scenario.planTilt[cell("CN-ZJ", "31")] == 0.5)
+        #expect(scenario.shocks.map(\.id) == ["chip-imports"])
+    }
+}
