@@ -23,6 +23,7 @@ let package = Package(
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
         .target(name: "ShockFlowLinearAlgebra", dependencies: ["COpenBLAS"]),
+        .target(name: "ShockFlowProcess", dependencies: ["ShockFlowLinearAlgebra"]),
         .target(name: "ShockFlowModel", dependencies: ["ShockFlowLinearAlgebra"]),
         .target(
             name: "ShockFlowIO",
@@ -37,12 +38,13 @@ let package = Package(
             name: "shockflow",
             dependencies: [
                 "ShockFlowIO", "ShockFlowModel", "ShockFlowLinearAlgebra", "ShockFlowReport",
+                "ShockFlowProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "shockflow-bench",
-            dependencies: ["ShockFlowIO", "ShockFlowModel", "ShockFlowLinearAlgebra"],
+            dependencies: ["ShockFlowIO", "ShockFlowModel", "ShockFlowLinearAlgebra", "ShockFlowProcess"],
             path: "bench/shockflow-bench"
         ),
         .testTarget(name: "ShockFlowLinearAlgebraTests", dependencies: ["ShockFlowLinearAlgebra"]),

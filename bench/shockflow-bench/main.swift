@@ -14,6 +14,7 @@ import Foundation
 import ShockFlowIO
 import ShockFlowLinearAlgebra
 import ShockFlowModel
+import ShockFlowProcess
 
 FastKernel.reexecuteIfNeeded()
 

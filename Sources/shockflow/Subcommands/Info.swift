@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ShockFlowIO
 import ShockFlowLinearAlgebra
+import ShockFlowProcess
 
 /// `shockflow info`: version, BLAS kernel and threads.
 struct Info: ParsableCommand {
