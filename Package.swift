@@ -24,6 +24,7 @@ let package = Package(
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
         .target(name: "ShockFlowLinearAlgebra", dependencies: ["COpenBLAS"]),
+        .target(name: "ShockFlowProcess", dependencies: ["ShockFlowLinearAlgebra"]),
         .target(name: "ShockFlowModel", dependencies: ["ShockFlowLinearAlgebra"]),
         .target(
             name: "ShockFlowFormats",
@@ -39,12 +40,15 @@ let package = Package(
             name: "shockflow",
             dependencies: [
                 "ShockFlowEngine", "ShockFlowFormats", "ShockFlowModel", "ShockFlowLinearAlgebra", "ShockFlowReport",
+                "ShockFlowProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "shockflow-bench",
-            dependencies: ["ShockFlowEngine", "ShockFlowFormats", "ShockFlowModel", "ShockFlowLinearAlgebra"],
+            dependencies: [
+                "ShockFlowEngine", "ShockFlowFormats", "ShockFlowModel", "ShockFlowLinearAlgebra", "ShockFlowProcess",
+            ],
             path: "bench/shockflow-bench"
         ),
         // Helpers shared by the test targets (fixture paths, temporary folders, closeness checks).

@@ -10,7 +10,7 @@
 #   bench/run_scenarios.sh ECONOMY         a 20-quarter scenario on that economy (a built-in name or a
 #                                          folder): every sector loses 5 % of capacity, recovering
 #
-# Environment: RUNS (default 5), THREADS (passed as --threads), SCRATCH (a SwiftPM --scratch-path).
+# Environment: RUNS (default 5), SCRATCH (a SwiftPM --scratch-path). A run uses one OpenBLAS thread.
 # Prints one line per run and a summary line; the lead copies figures into bench/RESULTS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -114,13 +114,11 @@ shocks:
 YAML
 fi
 
-threads=()
-if [ -n "${THREADS:-}" ]; then threads=(--threads "$THREADS"); fi
 "$bin" validate "$scenario"
 times=()
 for run in $(seq 1 "$runs"); do
   start=$(date +%s.%N)
-  "$bin" run "$scenario" --out "$work/results" --quiet "${threads[@]}"
+  "$bin" run "$scenario" --out "$work/results" --quiet
   end=$(date +%s.%N)
   seconds=$(python3 -c "print(f'{$end - $start:.3f}')")
   times+=("$seconds")

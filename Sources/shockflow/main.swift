@@ -1,4 +1,4 @@
-import ShockFlowLinearAlgebra
+import ShockFlowProcess
 
 FastKernel.reexecuteIfNeeded()
 CommandLineEntry.main()

@@ -18,9 +18,18 @@ import Testing
         #expect(check.exitCode == 0, "the built folder passes the default checks: \(check.standardOutput)")
     }
 
-    @Test func unknownRecipeIsAUsageError() throws {
-        let result = try CommandRunner.run(["economy", "build", "china-2099", "--out", "/nonexistent/x"])
-        #expect(result.exitCode == 64)
-        #expect(result.standardError.contains("known recipes are china-2017"))
+    /// The parser refuses a recipe or a --trade-totals rule it does not know and names the choices.
+    @Test func unknownChoicesAreUsageErrors() throws {
+        let recipe = try CommandRunner.run(["economy", "build", "china-2099", "--out", "/nonexistent/x"])
+        #expect(recipe.exitCode == 64)
+        #expect(recipe.standardError.hasPrefix(
+            "Error: The value 'china-2099' is invalid for '<recipe>'. Please provide one of 'china-2017'."))
+        let rule = try CommandRunner.run(["economy", "build", "china-2017", "--out", "/nonexistent/x", "--trade-totals", "max"])
+        #expect(rule.exitCode == 64)
+        #expect(rule.standardError.hasPrefix(
+            "Error: The value 'max' is invalid for '--trade-totals <trade-totals>'. Please provide one of 'mean' and 'smaller'."))
+        let help = try CommandRunner.run(["economy", "build", "--help"])
+        #expect(help.standardOutput.contains("(values: china-2017)"))
+        #expect(help.standardOutput.contains("(values: mean, smaller; default: mean)"))
     }
 }

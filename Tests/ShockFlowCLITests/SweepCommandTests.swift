@@ -49,7 +49,7 @@ struct SweepCommandTests {
         // A real child process, killed with a real signal once some batches are checkpointed.
         let child = Process()
         child.executableURL = CommandRunner.executable
-        child.arguments = ["sweep", sweep, "--out", interrupted.path, "--batch", "1", "--threads", "1", "--quiet"]
+        child.arguments = ["sweep", sweep, "--out", interrupted.path, "--batch", "1", "--workers", "1", "--quiet"]
         child.standardError = FileHandle.nullDevice
         try child.run()
         let deadline = Date().addingTimeInterval(120)
@@ -86,7 +86,7 @@ struct SweepCommandTests {
         let checkpoint = directory.appendingPathComponent(".out.sweep-checkpoint")
         let child = Process()
         child.executableURL = CommandRunner.executable
-        child.arguments = ["sweep", sweep, "--out", directory.appendingPathComponent("out").path, "--batch", "1", "--threads", "1", "--quiet"]
+        child.arguments = ["sweep", sweep, "--out", directory.appendingPathComponent("out").path, "--batch", "1", "--workers", "1", "--quiet"]
         let errors = Pipe()
         child.standardError = errors
         try child.run()
@@ -141,6 +141,31 @@ struct SweepCommandTests {
         #expect(refused.exitCode == 1)
         #expect(refused.standardError.contains("is a shard of a different sweep"))
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("bad").path))
+    }
+
+    @Test("--workers sets the batches run side by side; its old name --threads still works, out of --help")
+    func workersAndItsOldName() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let sweep = try Self.sweepFile(runs: 8, in: directory)
+        var files: [[Data]] = []
+        for (index, flag) in ["--workers", "--threads"].enumerated() {
+            let out = directory.appendingPathComponent("out-\(index)")
+            let result = try CommandRunner.run(["sweep", sweep, "--out", out.path, "--batch", "4", flag, "1"])
+            #expect(result.exitCode == 0, "\(result.standardError)")
+            #expect(result.standardError.hasPrefix("8 runs in 2 batches on 1 thread\n"), "\(flag): \(result.standardError)")
+            files.append(try Self.resultFiles.map { try Self.contents(out, $0) })
+        }
+        #expect(files[0] == files[1])
+        let both = try CommandRunner.run(["sweep", sweep, "--workers", "1", "--threads", "2"])
+        #expect(both.exitCode == 2)
+        #expect(both.standardError.hasPrefix("Error: --threads is the old name of --workers: give one"))
+        let zero = try CommandRunner.run(["sweep", sweep, "--threads", "0"])
+        #expect(zero.exitCode == 2)
+        #expect(zero.standardError.hasPrefix("Error: --threads must be at least 1"))
+        let help = try CommandRunner.run(["sweep", "run", "--help"])
+        #expect(help.standardOutput.contains("--workers <workers>"))
+        #expect(!help.standardOutput.contains("--threads"))
     }
 
     @Test("bad input: an unknown path, a bad shard, a folder that is not a shard: clear errors, nothing written")

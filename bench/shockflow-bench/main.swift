@@ -5,16 +5,17 @@
 //   shockflow-bench china-build REPS       seconds to build china-2017 from the shipped inputs (median)
 //   shockflow-bench lockstep SCENARIO N    N variants of a dynamic scenario (its first shock's magnitude
 //                                          spread over [0.5, 1.5]×) in one lockstep batch, then one by one
-//   shockflow-bench sweep SWEEP K [BATCH [THREADS]]
+//   shockflow-bench sweep SWEEP K [BATCH [WORKERS]]
 //                                          runs/s of a sweep's execution: all runs in lockstep batches (default:
-//                                          `shockflow sweep`'s --batch) on 2 threads (or THREADS), then about K of its
-//                                          runs one at a time (batches of 1) on 1 thread and on 2 threads (planning
-//                                          and loading excluded from all three)
+//                                          `shockflow sweep`'s --batch) on 2 workers (or WORKERS, as --workers), then
+//                                          about K of its runs one at a time (batches of 1) on 1 worker and on 2
+//                                          (planning and loading excluded from all three)
 import Foundation
 import ShockFlowEngine
 import ShockFlowFormats
 import ShockFlowLinearAlgebra
 import ShockFlowModel
+import ShockFlowProcess
 
 FastKernel.reexecuteIfNeeded()
 
@@ -114,6 +115,6 @@ case ("sweep", 1...3) where numbers.allSatisfy({ $0 > 0 }):
         serial.seconds, pair.runs, pair.seconds))
 default:
     FileHandle.standardError.write(
-        Data("usage: shockflow-bench kernel | dgemm N REPS | solve N NRHS REPS | china-build REPS | lockstep SCENARIO N | sweep SWEEP K [BATCH [THREADS]]\n".utf8))
+        Data("usage: shockflow-bench kernel | dgemm N REPS | solve N NRHS REPS | china-build REPS | lockstep SCENARIO N | sweep SWEEP K [BATCH [WORKERS]]\n".utf8))
     exit(2)
 }

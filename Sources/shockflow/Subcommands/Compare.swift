@@ -18,7 +18,7 @@ struct Compare: ParsableCommand {
             compared, or a flag is unknown, malformed or invalid.
             """)
 
-    enum Format: String, CaseIterable {
+    enum Format: String, CaseIterable, ExpressibleByArgument {
         case table, csv, markdown, json
     }
 
@@ -28,11 +28,11 @@ struct Compare: ParsableCommand {
     @Option(name: .customLong("metric"), help: "Compare only this metric (repeat for several).")
     var metrics: [String] = []
 
-    @Option(help: "The table compared: \(ResultsLevel.allCases.map(\.rawValue).joined(separator: ", ")) (default: cells).")
-    var level: String?
+    @Option(help: "The table read from each results folder (default: cells); a CSV file given is read as it is.")
+    var level: ResultsLevel?
 
-    @Option(help: "The column compared: scenario, baseline or difference (summary.csv: value).")
-    var column: String = ComparedColumn.scenario.rawValue
+    @Option(help: "The column compared (summary.csv has one, value, compared whatever this is).")
+    var column: ComparedColumn = .scenario
 
     @Option(help: "Compare this period only.")
     var period: Int?
@@ -49,24 +49,16 @@ struct Compare: ParsableCommand {
     @Option(help: "Absolute tolerance of a regression check.")
     var atol: Double?
 
-    @Option(help: "table, csv (every aligned row), markdown or json.")
-    var format: String = Format.table.rawValue
+    @Option(help: "The output: a table on the terminal, csv (every aligned row), markdown or json.")
+    var format: Format = .table
 
     @Option(help: "Write to this file (atomically) instead of standard output.")
     var out: String?
 
-    /// Problems with the flag values. Checked in `run()`, not `validate()`, so that they exit with status 2
-    /// as input errors do (and `--help` never reaches them).
+    /// Problems with the flag values (the parser checks --level, --column and --format). Checked in `run()`,
+    /// not `validate()`, so that they exit with status 2 as input errors do (and `--help` never reaches them).
     private var flagProblems: [String] {
         var problems: [String] = []
-        func choose(_ flag: String, _ value: String, among choices: [String]) {
-            if !choices.contains(value) {
-                problems.append("\(flag) must be one of \(choices.joined(separator: ", ")), found \"\(value)\"")
-            }
-        }
-        if let level { choose("--level", level, among: ResultsLevel.allCases.map(\.rawValue)) }
-        choose("--column", column, among: ComparedColumn.allCases.map(\.rawValue))
-        choose("--format", format, among: Format.allCases.map(\.rawValue))
         if period != nil, cumulative { problems.append("--period and --cumulative exclude each other") }
         if let period, period < 0 { problems.append("--period must be 0 or more") }
         if top < 1 { problems.append("--top must be at least 1") }
@@ -84,10 +76,10 @@ struct Compare: ParsableCommand {
         }
         let tolerance = rtol == nil && atol == nil ? nil : ComparisonTolerance(relative: rtol ?? 0, absolute: atol ?? 0)
         let options = ComparisonOptions(
-            level: level.flatMap(ResultsLevel.init), column: ComparedColumn(rawValue: column) ?? .scenario, metrics: metrics,
+            level: level, column: column, metrics: metrics,
             periods: cumulative ? .cumulative : period.map(PeriodSelection.only) ?? .each, top: top, tolerance: tolerance)
         let report = try CommandFailure.reporting(exitCode: 2) { try compare(options) }
-        let shownOnTerminal = format == Format.table.rawValue && out == nil
+        let shownOnTerminal = format == .table && out == nil
         if !shownOnTerminal, tolerance != nil {
             let verdict = ComparisonTextReport(report, style: .terminal(colour: false)).verdictLine
             FileHandle.standardError.write(Data((verdict + "\n").utf8))
@@ -97,7 +89,6 @@ struct Compare: ParsableCommand {
 
     /// Runs the comparison and writes the output; the report comes back for the exit status.
     private func compare(_ options: ComparisonOptions) throws -> ComparisonReport {
-        let format = Format(rawValue: format) ?? .table
         if format == .csv {
             guard let out else { return try RunComparison.compare(runs, options: options, fullTable: StandardOutput()) }
             let file = try AtomicFileStream(path: out)

@@ -3,6 +3,7 @@ import Foundation
 import ShockFlowEngine
 import ShockFlowFormats
 import ShockFlowLinearAlgebra
+import ShockFlowProcess
 
 /// `shockflow info`: version, BLAS kernel and threads.
 struct Info: ParsableCommand {

@@ -4,17 +4,17 @@ import ShockFlowEngine
 import ShockFlowFormats
 import ShockFlowLinearAlgebra
 
-/// `shockflow run SCENARIO [--out DIR] [--threads N] [--quiet]`: runs a scenario and its baseline and
-/// writes the results folder (docs/results-format.md).
+/// `shockflow run SCENARIO [--out DIR] [--quiet]`: runs a scenario and its baseline and writes the
+/// results folder (docs/results-format.md).
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a scenario and its baseline and write the results as CSV.",
         discussion: """
             Writes DIR/cells.csv, regions.csv, sectors.csv, summary.csv and manifest.json, and for the \
             dynamic model products.csv and weights.csv (layouts in docs/results-format.md). The folder \
-            appears whole or not at all and replaces an existing one. Results are byte-identical \
-            whatever --threads is. A scenario file with problems lists every one of them (exit status 1) \
-            and writes nothing.
+            appears whole or not at all and replaces an existing one. The model runs with OpenBLAS on one \
+            thread, so results are byte-identical whatever OPENBLAS_NUM_THREADS is. A scenario file with \
+            problems lists every one of them (exit status 1) and writes nothing.
             """)
 
     @Argument(help: "The scenario file (YAML).")
@@ -23,18 +23,14 @@ struct Run: ParsableCommand {
     @Option(help: "The output folder (default: results/<scenario name>).")
     var out: String?
 
-    @Option(help: "OpenBLAS threads (default: OpenBLAS's own choice).")
-    var threads: Int?
-
     @Flag(help: "Print nothing when the run succeeds.")
     var quiet = false
 
-    func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
-    }
-
     func run() throws {
-        if let threads { BLASRuntime.setThreadCount(threads) }
+        // The model's linear algebra runs on one OpenBLAS thread whatever the setting (ScenarioRun), and the
+        // rest of a run has no BLAS work worth more: one thread for the whole process, which the manifest
+        // then records as engine.blas_threads.
+        BLASRuntime.setThreadCount(1)
         let outcome: ScenarioRunner.Outcome
         do {
             outcome = try ScenarioRunner.run(scenarioFile: scenario, outputFolder: out)

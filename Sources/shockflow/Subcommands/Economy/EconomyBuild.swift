@@ -10,13 +10,26 @@ struct EconomyBuild: ParsableCommand {
         commandName: "build",
         abstract: "Build an economy from shipped raw inputs (china-2017) and write it as an economy folder.",
         discussion: """
-            The built-in economy china-2017 is built the same way, with the defaults, on first use and
-            cached (docs/china-2017.md). This command builds it with the choices you set and prints every
+            The built-in economy china-2017 is built the same way, with the defaults, on first use and \
+            cached (docs/china-2017.md). This command builds it with the choices you set and prints every \
             adjustment the construction made.
             """)
 
-    @Argument(help: "What to build: \(BuiltEconomyCache.names.joined(separator: ", ")).")
-    var name: String
+    /// A name `BuiltEconomyCache` knows how to build; the parser refuses others and `--help` lists them.
+    struct Recipe: ExpressibleByArgument {
+        let name: String
+
+        init?(argument: String) {
+            guard BuiltEconomyCache.names.contains(argument) else { return nil }
+            name = argument
+        }
+
+        static var allValueStrings: [String] { BuiltEconomyCache.names }
+        static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
+    }
+
+    @Argument(help: "What to build.")
+    var recipe: Recipe
 
     @Option(help: "The output folder (replaced if it exists).")
     var out: String
@@ -24,8 +37,8 @@ struct EconomyBuild: ParsableCommand {
     @Option(help: "Gravity exponent β: trade between provinces falls with distance^(−β).")
     var distanceExponent: Double = ConstructionOptions().distanceExponent
 
-    @Option(help: "How national outflow and inflow totals of a product are made equal: mean or smaller.")
-    var tradeTotals: String = ConstructionOptions().tradeTotalsRule.rawValue
+    @Option(help: "How national outflow and inflow totals of a product are made equal: toward their mean, or down to the smaller.")
+    var tradeTotals: TradeTotalsRule = ConstructionOptions().tradeTotalsRule
 
     @Option(help: "Raise the gross trade of provinces whose outflow/output is below this share of the median.")
     var underReportingThreshold: Double = ConstructionOptions().underReportingThreshold ?? 0.5
@@ -37,12 +50,6 @@ struct EconomyBuild: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        guard BuiltEconomyCache.names.contains(name) else {
-            throw ValidationError("cannot build '\(name)': known recipes are \(BuiltEconomyCache.names.joined(separator: ", "))")
-        }
-        guard TradeTotalsRule(rawValue: tradeTotals) != nil else {
-            throw ValidationError("--trade-totals must be one of: \(TradeTotalsRule.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
         guard distanceExponent.isFinite, distanceExponent >= 0 else {
             throw ValidationError("--distance-exponent must be a number ≥ 0")
         }
@@ -55,7 +62,7 @@ struct EconomyBuild: ParsableCommand {
         try CommandFailure.reporting {
             var construction = ConstructionOptions()
             construction.distanceExponent = distanceExponent
-            construction.tradeTotalsRule = TradeTotalsRule(rawValue: tradeTotals) ?? construction.tradeTotalsRule
+            construction.tradeTotalsRule = tradeTotals
             construction.underReportingThreshold = noUnderReportingFix ? nil : underReportingThreshold
             let national = try? BuiltInEconomies.locate("china-2017-national")
             let options = ChinaBuildOptions(construction: construction, nationalTablePath: national)

@@ -3,18 +3,18 @@ import Foundation
 import ShockFlowEngine
 import ShockFlowFormats
 
-/// `shockflow sweep SWEEP [--out DIR] [--threads N] [--batch B] [--shard i/n] [--resume] [--quiet]`.
+/// `shockflow sweep SWEEP [--out DIR] [--workers N] [--batch B] [--shard i/n] [--resume] [--quiet]`.
 struct SweepRun: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a sweep file and write samples.csv, outputs.csv, sensitivity.csv and manifest.json.",
         discussion: """
             Runs that share the economy and model run together as the columns of one matrix (--batch runs \
-            at a time); batches run side by side on --threads threads with OpenBLAS on one thread each. \
+            at a time); batches run side by side on --workers threads with OpenBLAS on one thread each. \
             Every finished batch is checkpointed; after an interruption, the same command with --resume \
             runs only what is left and writes the same files. --shard i/n runs a deterministic slice \
             (0 ≤ i < n); join the shards with `shockflow sweep merge`. Results are byte-identical whatever \
-            --threads and however the sweep was split or resumed.
+            --workers and however the sweep was split or resumed.
             """)
 
     @Argument(help: "The sweep file (YAML).")
@@ -23,7 +23,12 @@ struct SweepRun: ParsableCommand {
     @Option(help: "The output folder (default: results/<sweep name>).")
     var out: String?
 
-    @Option(help: "Batches run side by side (default: the number of cores).")
+    @Option(help: "Batches run side by side, each on a thread of its own (default: the number of cores).")
+    var workers: Int?
+
+    /// The old name of --workers, kept for existing scripts and hidden from --help: it read as a count of
+    /// OpenBLAS threads, but every batch runs OpenBLAS on one thread.
+    @Option(name: .customLong("threads"), help: .hidden)
     var threads: Int?
 
     @Option(help: "Runs per lockstep batch.")
@@ -39,7 +44,10 @@ struct SweepRun: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if workers != nil, threads != nil { throw ValidationError("--threads is the old name of --workers: give one") }
+        if let count = workers ?? threads, count < 1 {
+            throw ValidationError("\(workers == nil ? "--threads" : "--workers") must be at least 1")
+        }
         if batch < 1 { throw ValidationError("--batch must be at least 1") }
         if let shard {
             do { _ = try SweepShard(parsing: shard) } catch { throw ValidationError(error.description) }
@@ -49,7 +57,7 @@ struct SweepRun: ParsableCommand {
     func run() throws {
         var options = SweepRunner.Options()
         options.output = out
-        if let threads { options.workers = threads }
+        if let workers = workers ?? threads { options.workers = workers }
         options.batchSize = batch
         options.resume = resume
         if let shard { options.shard = try SweepShard(parsing: shard) }

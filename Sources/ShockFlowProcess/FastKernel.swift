@@ -1,13 +1,16 @@
 import Foundation
+import ShockFlowLinearAlgebra
 
 /// Restarts the process once with `OPENBLAS_CORETYPE` set when OpenBLAS fell back to a
-/// generic kernel on a CPU it does not recognise (see docs/blas-kernel.md).
-public enum FastKernel {
+/// generic kernel on a CPU it does not recognise (see docs/blas-kernel.md). The choice is
+/// `KernelChoice`'s, in the linear-algebra library; replacing the process is the executables' business,
+/// so it lives here, in a target only they depend on.
+package enum FastKernel {
     /// Environment variable recording the core type ShockFlow chose, for `shockflow info`.
-    public static let chosenVariable = "SHOCKFLOW_BLAS_KERNEL_CHOSEN"
+    package static let chosenVariable = "SHOCKFLOW_BLAS_KERNEL_CHOSEN"
 
     /// Call first thing in `main`, before any BLAS work; returns only when no restart is needed (or it failed).
-    public static func reexecuteIfNeeded() {
+    package static func reexecuteIfNeeded() {
         let environment = ProcessInfo.processInfo.environment
         guard
             let coreType = KernelChoice.coreTypeToRequest(
