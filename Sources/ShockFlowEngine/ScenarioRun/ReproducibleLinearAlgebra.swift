@@ -1,7 +1,7 @@
 import ShockFlowFormats
 import ShockFlowLinearAlgebra
 
-/// Runs a model on one OpenBLAS thread, so that its results do not depend on `--threads`.
+/// Runs a model on one OpenBLAS thread, so that its results do not depend on the OpenBLAS thread setting.
 ///
 /// OpenBLAS 0.3.21 splits the sums of `dgetrf`, of `dgetrs` with few right-hand sides, of `dgemv` and of
 /// `dgemm` with a thin operand differently with more threads: the last bits of x, d and ρ then change with
