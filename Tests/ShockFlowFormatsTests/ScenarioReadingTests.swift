@@ -1,5 +1,6 @@
 import Foundation
 import ShockFlowFormats
+import ShockFlowModel
 import Testing
 
 /// Good scenario files: defaults from MODEL.md section 4 and issue 4, every field resolved to indices.
@@ -53,15 +54,15 @@ import Testing
                 == [0, 1, 2, 3].map { SectorPair(input: 0, user: $0) } + [SectorPair(input: 1, user: 1)])
         #expect(scenario.substitutions == [ImportSubstitution(product: 1, sector: 2, theta: 0.5, regions: [0, 2])])
         #expect(scenario.shocks.map(\.id) == ["chips", "capacity-cut", "exports", "demand", "budget"])
-        #expect(scenario.shocks[0].target == .imports(products: [1]))
+        #expect(scenario.shocks[0].kind == .imports(products: [1]))
         #expect(scenario.shocks[0].share == 0.78 && scenario.shocks[0].magnitude == 0.6)
-        #expect(scenario.shocks[1].target == .capacity(cells: [cell(1, 2), cell(2, 2)]))
-        #expect(scenario.shocks[1].profileValues == [0, 0, 1, 1, 0, 0, 0, 0])
-        #expect(scenario.shocks[2].target == .exports(cells: [cell(0, 0), cell(1, 0), cell(2, 0)], category: 3))
-        #expect(scenario.shocks[3].target == .demand(cells: [0, 1, 2, 3], categories: [0, 1]))
-        #expect(scenario.shocks[3].profileValues == [Double](repeating: 1, count: 8))
-        #expect(scenario.shocks[4].target == .investment)
-        #expect(scenario.shocks[4].strength(inPeriod: 4) == -0.1)
+        #expect(scenario.shocks[1].kind == .capacity(cells: [cell(1, 2), cell(2, 2)]))
+        #expect(scenario.shocks[1].profile.values(periods: 8) == [0, 0, 1, 1, 0, 0, 0, 0])
+        #expect(scenario.shocks[2].kind == .exports(cells: [cell(0, 0), cell(1, 0), cell(2, 0)], finalDemandColumns: [3, 7, 11]))
+        #expect(scenario.shocks[3].kind == .demand(cells: [0, 1, 2, 3], finalDemandColumns: [0, 1, 4, 5, 8, 9]))
+        #expect(scenario.shocks[3].profile.values(periods: 8) == [Double](repeating: 1, count: 8))
+        #expect(scenario.shocks[4].kind == .investmentBudget)
+        #expect(scenario.shocks[4].fullStrength * scenario.shocks[4].profile.value(at: 4) == -0.1)
     }
 
     /// A static model takes its name alone; the extraction model resolves its cells.
@@ -79,6 +80,7 @@ import Testing
         #expect(ShockProfile.step(start: 1, end: 2).values(periods: 4) == [0, 1, 1, 0])
         #expect(ShockProfile.step(start: 2, end: nil).values(periods: 4) == [0, 0, 1, 1])
         #expect(ShockProfile.ramp(start: 1, periods: 4).values(periods: 6) == [0, 0.25, 0.5, 0.75, 1, 1])
+        #expect(ShockProfile.ramp(start: 1, periods: 2, end: 3).values(periods: 6) == [0, 0.5, 1, 1, 0, 0])
         #expect(ShockProfile.recovery(start: 1, halfLife: 2).values(periods: 6) == [0, 1, 0.5.squareRoot(), 0.5, 0.5 * 0.5.squareRoot(), 0.25])
         #expect(ShockProfile.series([0.1, 0.2]).values(periods: 2) == [0.1, 0.2])
     }
@@ -86,7 +88,7 @@ import Testing
     /// A series read from a CSV next to the scenario file (relative path).
     @Test func seriesFromFile() throws {
         let scenario = try #require(Support.resolve(fixture: "good/series-from-file.yaml"))
-        #expect(scenario.shocks[0].profileValues == [0, 0.5, 1, 0.25])
+        #expect(scenario.shocks[0].profile.values(periods: 4) == [0, 0.5, 1, 0.25])
     }
 
     @Test func everyGoodFixtureIsValid() throws {

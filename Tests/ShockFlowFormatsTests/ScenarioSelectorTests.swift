@@ -82,8 +82,8 @@ import Testing
               - {id: b, kind: demand, sectors: tech, categories: [GFCF, exports], magnitude: 0.1}
             """
         let scenario = try #require(Support.resolve(yaml))
-        #expect(scenario.shocks[0].target == .imports(products: [0, 1]))
-        #expect(scenario.shocks[1].target == .demand(cells: [2, 3, 6, 7, 10, 11], categories: [2, 3]))
+        #expect(scenario.shocks[0].kind == .imports(products: [0, 1]))
+        #expect(scenario.shocks[1].kind == .demand(cells: [2, 3, 6, 7, 10, 11], finalDemandColumns: [2, 3, 6, 7, 10, 11]))
     }
 
     /// An economy without imported products says so instead of suggesting names.

@@ -78,10 +78,11 @@ import Testing
     @Test func chipExportControls() throws {
         let scenario = try load("chip-export-controls")
         let chips = try #require(scenario.shocks.first)
-        #expect(chips.target == .imports(products: [sector("20")]))
+        #expect(chips.kind == .imports(products: [sector("20")]))
         #expect(chips.share == 0.78 && chips.magnitude == 0.6)
         // Recovery from period 1 with a half-life of 6 quarters: 1 at period 1, 1/2 at period 7.
-        #expect(chips.profileValues[0] == 0 && chips.profileValues[1] == 1 && abs(chips.profileValues[7] - 0.5) < 1e-15)
+        let values = chips.profile.values(periods: 20)
+        #expect(values[0] == 0 && values[1] == 1 && abs(values[7] - 0.5) < 1e-15)
         let substitution = try #require(scenario.substitutions.first)
         #expect(substitution.product == sector("20") && substitution.sector == sector("20") && substitution.theta == 0.5)
         #expect(substitution.regions == ["CN-JS", "CN-SH", "CN-GD", "CN-GS", "CN-ZJ", "CN-BJ", "CN-SC", "CN-TJ"].map(region).sorted())
@@ -94,20 +95,21 @@ import Testing
     @Test func rareEarthExportRestrictions() throws {
         let scenario = try load("rare-earth-export-restrictions")
         let producers = ["CN-NM", "CN-JX", "CN-GX", "CN-SC", "CN-FJ", "CN-GD"].map(region).sorted()
-        let exports = 4
-        #expect(scenario.shocks.map(\.target) == [
-            .exports(cells: producers.map { $0 * 42 + sector("14") }, category: exports),
-            .exports(cells: producers.map { $0 * 42 + sector("04") }, category: exports),
+        let exports = Self.chinaLabels.finalDemandColumns(inCategories: [4])
+        #expect(exports.count == 31)
+        #expect(scenario.shocks.map(\.kind) == [
+            .exports(cells: producers.map { $0 * 42 + sector("14") }, finalDemandColumns: exports),
+            .exports(cells: producers.map { $0 * 42 + sector("04") }, finalDemandColumns: exports),
         ])
         #expect(scenario.shocks.map(\.share) == [0.045, 0.1])
-        #expect(scenario.shocks[0].profileValues == [0] + [Double](repeating: 1, count: 19))
+        #expect(scenario.shocks[0].profile.values(periods: 20) == [0] + [Double](repeating: 1, count: 19))
     }
 
     @Test func soybeanImportShock() throws {
         let scenario = try load("soybean-import-shock")
-        #expect(scenario.shocks.map(\.target) == [.imports(products: [sector("01")]), .imports(products: [sector("06")])])
-        #expect(scenario.shocks[0].strength(inPeriod: 2) == 0.6 * 0.21)
-        #expect(scenario.shocks[0].profileValues.prefix(5) == [0, 1, 1, 1, 0])
+        #expect(scenario.shocks.map(\.kind) == [.imports(products: [sector("01")]), .imports(products: [sector("06")])])
+        #expect(scenario.shocks[0].fullStrength * scenario.shocks[0].profile.value(at: 2) == 0.6 * 0.21)
+        #expect(scenario.shocks[0].profile.values(periods: 5) == [0, 1, 1, 1, 0])
         let substitution = try #require(scenario.substitutions.first)
         #expect(substitution.sector == sector("01") && substitution.regions.contains(region("CN-HL")) && substitution.regions.contains(region("CN-NM")))
     }

@@ -27,8 +27,8 @@ import Testing
         #expect {
             try run(shocks: [shock])
         } throws: { error in
-            guard case .invalidShock(let scenario, let id, let name, _, _) = error as? PlanHorizonError else { return false }
-            return scenario == "bad" && id == shock.id && name == field
+            guard let error = error as? ShockError else { return false }
+            return error.scenario == "bad" && error.shock == shock.id && error.field == field
         }
     }
 
@@ -93,7 +93,7 @@ import Testing
 
     @Test func duplicateShockIDs() {
         let shock = Shock(id: "same", kind: .investmentBudget, magnitude: 0.1, profile: .step(start: 0))
-        #expect(throws: PlanHorizonError.self) { try Self.run(shocks: [shock, shock]) }
+        #expect(throws: ShockError.self) { try Self.run(shocks: [shock, shock]) }
     }
 
     /// The rationing step refuses inputs outside their ranges, naming the field.

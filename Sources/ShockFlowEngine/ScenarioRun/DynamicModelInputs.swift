@@ -34,10 +34,8 @@ extension ResolvedScenario {
         }
     }
 
-    /// The model's scenario: parameters after defaults and the shocks, each profile as its value per period.
-    func modelScenario(economy: Economy) -> Scenario {
-        Scenario(name: name, parameters: scenarioParameters, shocks: shocks.map { modelShock($0, economy: economy) })
-    }
+    /// The model's scenario: parameters after defaults and the shocks.
+    var modelScenario: Scenario { Scenario(name: name, parameters: scenarioParameters, shocks: shocks) }
 
     var scenarioParameters: ScenarioParameters {
         var parameters = ScenarioParameters()
@@ -67,27 +65,5 @@ extension ResolvedScenario {
         parameters.substitutability = Dictionary(
             substitutions.map { ($0.product, $0.theta) }, uniquingKeysWith: { first, _ in first })
         return parameters
-    }
-
-    /// One shock in the model's terms. The profile is passed as its values per period, exactly as the
-    /// scenario evaluated them, so the file's profile and the model's agree by construction.
-    private func modelShock(_ shock: ResolvedShock, economy: Economy) -> Shock {
-        let kind: Shock.Kind
-        switch shock.target {
-        case .capacity(let cells):
-            kind = .capacity(cells: cells)
-        case .imports(let products):
-            kind = .imports(products: products)
-        case .exports(let cells, let category):
-            kind = .exports(
-                cells: cells, finalDemandColumns: EconomyModelInputs.finalDemandColumns(of: economy, categories: [category]))
-        case .demand(let cells, let categories):
-            kind = .demand(
-                cells: cells, finalDemandColumns: EconomyModelInputs.finalDemandColumns(of: economy, categories: categories))
-        case .investment:
-            kind = .investmentBudget
-        }
-        return Shock(
-            id: shock.id, kind: kind, magnitude: shock.magnitude, share: shock.share, profile: .series(shock.profileValues))
     }
 }

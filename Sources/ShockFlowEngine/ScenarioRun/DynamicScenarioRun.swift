@@ -32,7 +32,7 @@ enum DynamicScenarioRun {
             let name = cellMetricNames[index]
             return keeping.map { $0.contains(name) || name == "value_added" || name == "investment_weight" } ?? true
         }
-        let modelScenarios = scenarios.map { $0.modelScenario(economy: economy) }
+        let modelScenarios = scenarios.map(\.modelScenario)
         let layout = ScenarioBatch(modelScenarios)
         var runs = scenarios.indices.map { index in
             BatchRecorder(cellMetrics: kept, scenario: layout.scenarioColumns[index], baseline: layout.baselineColumns[index])

@@ -36,10 +36,4 @@ enum EconomyModelInputs {
     static func depreciation(of economy: Economy) -> [Double]? {
         economy.valueAddedComponents["depreciation"]
     }
-
-    /// The columns of Y whose category is one of `categories` (every destination region).
-    static func finalDemandColumns(of economy: Economy, categories: [Int]) -> [Int] {
-        let wanted = Set(categories)
-        return economy.finalDemandColumns.indices.filter { wanted.contains(economy.finalDemandColumns[$0].category) }
-    }
 }

@@ -27,6 +27,6 @@ public enum ScenarioRun {
             rationing: rationing, finalDemand: economy.finalDemand,
             capitalFormation: EconomyModelInputs.capitalFormation(of: economy),
             depreciation: EconomyModelInputs.depreciation(of: economy), horizon: scenario.planHorizon)
-        return (model, scenario.modelScenario(economy: economy))
+        return (model, scenario.modelScenario)
     }
 }

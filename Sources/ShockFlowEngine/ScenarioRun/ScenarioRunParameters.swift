@@ -80,37 +80,41 @@ enum ScenarioRunParameters {
         }
         for shock in scenario.shocks {
             let key = "shocks.\(shock.id)."
-            let (kind, target) = describe(shock.target, cells: cells, product: product, economy: economy)
+            let (kind, target) = describe(shock.kind, cells: cells, product: product, economy: economy)
             text[key + "kind"] = kind
             text[key + "target"] = target
             text[key + "magnitude"] = number(shock.magnitude)
             text[key + "share"] = number(shock.share)
             text[key + "profile"] = describe(shock.profile)
-            text[key + "profile_values"] = shock.profileValues.map(number).joined(separator: " ")
+            text[key + "profile_values"] = shock.profile.values(periods: scenario.horizon.periods).map(number)
+                .joined(separator: " ")
         }
         return text
     }
 
     private static func describe(
-        _ target: ShockTarget, cells: ([Int]) -> String, product: (Int) -> String, economy: Economy
+        _ kind: Shock.Kind, cells: ([Int]) -> String, product: (Int) -> String, economy: Economy
     ) -> (kind: String, target: String) {
-        func categories(_ indices: [Int]) -> String {
-            indices.map { economy.finalDemandCategories[$0].code }.joined(separator: " ")
+        /// The categories of these columns of Y, in category order.
+        func categories(_ columns: [Int]) -> String {
+            Set(columns.map { economy.finalDemandColumns[$0].category }).sorted()
+                .map { economy.finalDemandCategories[$0].code }.joined(separator: " ")
         }
-        switch target {
+        switch kind {
         case .capacity(let targets): return ("capacity", cells(targets))
         case .imports(let products): return ("import", products.map(product).joined(separator: " "))
-        case .exports(let targets, let category): return ("export", cells(targets) + " in " + categories([category]))
-        case .demand(let targets, let chosen): return ("demand", cells(targets) + " in " + categories(chosen))
-        case .investment: return ("investment", "the budget")
+        case .exports(let targets, let columns): return ("export", cells(targets) + " in " + categories(columns))
+        case .demand(let targets, let columns): return ("demand", cells(targets) + " in " + categories(columns))
+        case .investmentBudget: return ("investment", "the budget")
         }
     }
 
-    private static func describe(_ profile: ShockFlowFormats.ShockProfile) -> String {
+    private static func describe(_ profile: ShockProfile) -> String {
         let number = NumberFormatting.shortest
         switch profile {
         case .step(let start, let end): return "step start=\(start) end=\(end.map(String.init) ?? "horizon")"
-        case .ramp(let start, let periods): return "ramp start=\(start) periods=\(periods)"
+        case .ramp(let start, let periods, let end):
+            return "ramp start=\(start) periods=\(periods)" + (end.map { " end=\($0)" } ?? "")
         case .recovery(let start, let halfLife): return "recovery start=\(start) half_life=\(number(halfLife))"
         case .series: return "series"
         }

@@ -16,7 +16,10 @@ enum StaticScenarioRun {
         let leontiefRuns = scenarios.indices.filter { scenarios[$0].model == .leontief }
         var leontiefMetrics: [Int: [RunMetric]] = [:]
         if !leontiefRuns.isEmpty {
-            let changes = leontiefRuns.map { FinalDemandShocks.change(scenarios[$0], economy: analysis.economy, strength: fullStrength) }
+            let changes = try leontiefRuns.map { index in
+                let schedule = try shockSchedule(scenarios[index], economy: analysis.economy)
+                return schedule.finalDemandChange(factors: schedule.fullStrengthFactors, cellCount: analysis.economy.cellCount)
+            }
             var demandChange = Matrix(rows: analysis.economy.cellCount, columns: changes.count)
             for (column, change) in changes.enumerated() { demandChange.setColumn(column, to: change) }
             let outputChange = try analysis.leontiefResponse(to: demandChange)
@@ -75,7 +78,13 @@ enum StaticScenarioRun {
         RunMetric(name: name, baseline: [baseline], scenario: [scenario])
     }
 
-    private static func fullStrength(_ shock: ResolvedShock) -> Double { shock.share * shock.magnitude }
+    /// The scenario's shocks compiled against the table's annual flows (period length 1): the static
+    /// models apply them at full strength, the dynamic inoperability model period by period.
+    private static func shockSchedule(_ scenario: ResolvedScenario, economy: Economy) throws -> ShockSchedule {
+        try ShockSchedule(
+            scenario.shocks, scenario: scenario.name, cellCount: economy.cellCount, productCount: economy.importProducts.count,
+            finalDemand: economy.finalDemand, horizon: PlanHorizon(periods: scenario.horizon.periods, periodLength: 1))
+    }
 
     private static func plus(_ a: [Double], _ b: [Double]) -> [Double] { zip(a, b).map { $0 + $1 } }
 
@@ -96,25 +105,11 @@ enum StaticScenarioRun {
     /// MODEL (8): Δx = Gᵀ·Δv, with the capacity and import shocks as lost primary inputs.
     private static func ghosh(_ scenario: ResolvedScenario, analysis: InputOutputAnalysis) throws -> [RunMetric] {
         let economy = analysis.economy
-        let n = economy.cellCount
-        var valueAddedFactor = [Double](repeating: 1, count: n)
-        var importFactor = [Double](repeating: 1, count: economy.importProducts.count)
-        for shock in scenario.shocks {
-            switch shock.target {
-            case .capacity(let cells):
-                for cell in Set(cells) { valueAddedFactor[cell] *= 1 - fullStrength(shock) }
-            case .imports(let products):
-                for product in Set(products) { importFactor[product] *= 1 - fullStrength(shock) }
-            case .demand, .exports, .investment:
-                continue
-            }
-        }
-        let imports = try economy.totalIntermediateImports()
-        var primaryChange = (0..<n).map { economy.valueAdded[$0] * (valueAddedFactor[$0] - 1) }
-        for product in importFactor.indices where importFactor[product] != 1 {
-            for cell in 0..<n { primaryChange[cell] += economy.intermediateImports[product, cell] * (importFactor[product] - 1) }
-        }
-        let primaryInputs = plus(economy.valueAdded, imports)
+        let schedule = try shockSchedule(scenario, economy: economy)
+        let primaryChange = schedule.primaryInputChange(
+            valueAdded: economy.valueAdded, intermediateImports: economy.intermediateImports,
+            factors: schedule.fullStrengthFactors)
+        let primaryInputs = plus(economy.valueAdded, try economy.totalIntermediateImports())
         let outputChange = try analysis.ghoshResponse(to: Matrix(column: primaryChange)).elements
         return [
             metric("primary_inputs", primaryInputs, plus(primaryInputs, primaryChange)),
@@ -124,8 +119,9 @@ enum StaticScenarioRun {
 
     /// MODEL (12): q = (I − A*)⁻¹·c*.
     private static func inoperability(_ scenario: ResolvedScenario, analysis: InputOutputAnalysis) throws -> [RunMetric] {
-        let change = FinalDemandShocks.change(scenario, economy: analysis.economy, strength: fullStrength)
-        let perturbation = FinalDemandShocks.perturbation(change: change, output: analysis.output)
+        let schedule = try shockSchedule(scenario, economy: analysis.economy)
+        let change = schedule.finalDemandChange(factors: schedule.fullStrengthFactors, cellCount: analysis.economy.cellCount)
+        let perturbation = ShockSchedule.demandPerturbation(change: change, output: analysis.output)
         let q = try analysis.inoperabilityModel().inoperability(demandPerturbation: perturbation)
         return inoperabilityMetrics(q: [q], output: [analysis.output])
     }
@@ -135,10 +131,11 @@ enum StaticScenarioRun {
         _ scenario: ResolvedScenario, analysis: InputOutputAnalysis, resilience: Double
     ) throws -> [RunMetric] {
         let periods = scenario.horizon.periods
+        let schedule = try shockSchedule(scenario, economy: analysis.economy)
         let perturbations = (0..<periods).map { period in
             Matrix(
-                column: FinalDemandShocks.perturbation(
-                    change: FinalDemandShocks.change(scenario, economy: analysis.economy) { $0.strength(inPeriod: period) },
+                column: ShockSchedule.demandPerturbation(
+                    change: schedule.finalDemandChange(factors: schedule.factors(at: period), cellCount: analysis.economy.cellCount),
                     output: analysis.output))
         }
         let model = try DynamicInoperabilityModel(

@@ -1,4 +1,5 @@
 import Foundation
+import ShockFlowModel
 
 /// A scenario checked against the schema and an economy, with every default applied and every name
 /// resolved to indices of that economy: cells i = r·S + s (region-major), sectors s, regions r,
@@ -21,7 +22,9 @@ public struct ResolvedScenario: Sendable, Equatable {
     public var strategicWeights: [Double]
     public var criticalInputs: CriticalInputRules
     public var substitutions: [ImportSubstitution]
-    public var shocks: [ResolvedShock]
+    /// The shocks in the model's terms (`ShockFlowModel/Shocks`): cells, products and final-demand
+    /// columns of this economy, each with its profile.
+    public var shocks: [Shock]
 }
 
 public struct ScenarioHorizon: Sendable, Equatable {
@@ -145,66 +148,6 @@ public struct ImportSubstitution: Sendable, Equatable {
         self.sector = sector
         self.theta = theta
         self.regions = regions
-    }
-}
-
-/// A shock with its target resolved and its profile evaluated for every period.
-public struct ResolvedShock: Sendable, Equatable {
-    public var id: String
-    public var target: ShockTarget
-    public var magnitude: Double
-    /// The part of the targeted group the shock touches (1 when not written).
-    public var share: Double
-    public var profile: ShockProfile
-    /// profile(t) ∈ [0, 1] for t = 0..T−1.
-    public var profileValues: [Double]
-
-    /// share · magnitude · profile(t): the share removed (capacity, import, export) or the relative
-    /// change (demand, investment) in period t.
-    public func strength(inPeriod period: Int) -> Double {
-        guard profileValues.indices.contains(period) else { return 0 }
-        return share * magnitude * profileValues[period]
-    }
-}
-
-public enum ShockTarget: Sendable, Equatable {
-    /// s_i(t) in (18) on these cells.
-    case capacity(cells: [Int])
-    /// φ_p(t) of these imported products.
-    case imports(products: [Int])
-    /// The export final-demand columns (category index) of these cells' rows.
-    case exports(cells: [Int], category: Int)
-    /// These cells' rows of y in the final-demand columns of these categories.
-    case demand(cells: [Int], categories: [Int])
-    /// The budget B(t).
-    case investment
-}
-
-/// A shock's time profile (MODEL section 4), periods counted from 0.
-public enum ShockProfile: Sendable, Equatable {
-    /// 1 from `start` to `end` inclusive (nil: to the end of the horizon).
-    case step(start: Int, end: Int?)
-    /// (k+1)/n in period start+k, then 1.
-    case ramp(start: Int, periods: Int)
-    /// 1 at `start`, halving every `halfLife` periods.
-    case recovery(start: Int, halfLife: Double)
-    /// One value per period.
-    case series([Double])
-
-    /// profile(t) for t = 0..<periods; 0 before the start.
-    public func values(periods: Int) -> [Double] {
-        (0..<max(periods, 0)).map { period in
-            switch self {
-            case .step(let start, let end):
-                return period >= start && period <= (end ?? Int.max) ? 1 : 0
-            case .ramp(let start, let length):
-                return period < start ? 0 : min(1, Double(period - start + 1) / Double(length))
-            case .recovery(let start, let halfLife):
-                return period < start ? 0 : pow(0.5, Double(period - start) / halfLife)
-            case .series(let values):
-                return values.indices.contains(period) ? values[period] : 0
-            }
-        }
     }
 }
 

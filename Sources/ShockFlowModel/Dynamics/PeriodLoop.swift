@@ -80,30 +80,21 @@ struct PeriodLoop {
         for (column, setup) in setups.enumerated() {
             let factors = setup.schedule.factors(at: t)
             let grown = pow(1 + setup.growth, Double(t))
-            for (shock, targets) in setup.schedule.capacityTargets {
-                for cell in targets { remaining[cell] *= factors[shock] }
-            }
+            setup.schedule.applyCapacity(factors: factors, to: &remaining)
             // MODEL (18): c = x̄ ∘ (1 + ε) ∘ k(t) ∘ (1 − s(t)).
             capitalIndex.withColumn(column) { index in
                 capacity.withMutableColumn(column) { capacity in
                     for i in 0..<n { capacity[i] = setup.baseCapacity[i] * index[i] * remaining[i] }
                 }
             }
-            for (_, targets) in setup.schedule.capacityTargets {
-                for cell in targets { remaining[cell] = 1 }
-            }
-            for (shock, products) in setup.schedule.importTargets {
-                for product in products { availability[product, column] *= factors[shock] }
-            }
+            setup.schedule.clearCapacity(&remaining)
+            setup.schedule.applyImports(factors: factors, to: &availability, column: column)
             // MODEL (24), first term: (1+g)^t · y_base ∘ (demand and export factors).
-            for entry in setup.schedule.finalDemandEntries {
-                let factor = entry.shocks.reduce(1.0) { $0 * factors[$1] }
-                demand[entry.cell] += entry.periodFlow * (factor - 1)
-            }
+            setup.schedule.addFinalDemandChange(factors: factors, to: &demand)
             finalDemand.withMutableColumn(column) { finalDemand in
                 for i in 0..<n { finalDemand[i] = grown * demand[i] }
             }
-            for entry in setup.schedule.finalDemandEntries { demand[entry.cell] = model.baseFinalDemand[entry.cell] }
+            setup.schedule.resetFinalDemand(&demand, to: model.baseFinalDemand)
             // Second term: Γ·(Ī(t) − (1+g)^t·Ī(0)), the change of investment against the balanced path.
             investment.withColumn(column) { investment in
                 for region in 0..<regionCount {
@@ -173,7 +164,7 @@ struct PeriodLoop {
     }
 
     private func budgetFactor(_ column: Int, _ factors: [Double]) -> Double {
-        setups[column].schedule.budgetShocks.reduce(1.0) { $0 * factors[$1] }
+        setups[column].schedule.budgetFactor(factors: factors)
     }
 
     /// MODEL (19): I = R + (B − Σ R)·W with R = δ·K ∘ k and B = (1+g)^t·B(0)·(budget factor).

@@ -5,8 +5,6 @@ public enum PlanHorizonError: Error, Equatable, Sendable {
     case inconsistentShape(field: String, expected: String, actual: String)
     /// A scenario parameter outside its documented range.
     case invalidParameter(scenario: String, field: String, value: String, expected: String)
-    /// A shock field outside its documented range, or a target that does not exist.
-    case invalidShock(scenario: String, shock: String, field: String, value: String, expected: String)
     /// No weights satisfy the caps and the regional bounds together.
     case infeasibleWeightBounds(scenario: String, reason: String)
     /// The table's gross fixed capital formation is not positive, so there is no budget B(0).
@@ -22,8 +20,6 @@ extension PlanHorizonError: CustomStringConvertible {
             return "\(field) has the wrong size: expected \(expected), found \(actual)"
         case .invalidParameter(let scenario, let field, let value, let expected):
             return "scenario \"\(scenario)\": \(field) is \(value); expected \(expected)"
-        case .invalidShock(let scenario, let shock, let field, let value, let expected):
-            return "scenario \"\(scenario)\", shock \"\(shock)\": \(field) is \(value); expected \(expected)"
         case .infeasibleWeightBounds(let scenario, let reason):
             return "scenario \"\(scenario)\": the investment-weight caps and regional bounds cannot all hold: \(reason)"
         case .noInvestmentBudget(let total):

@@ -114,4 +114,10 @@ public struct Economy: Sendable {
 
     /// Imports by cell summed over products (m_total of MODEL (2)).
     public func totalIntermediateImports() throws -> [Double] { try intermediateImports.columnSums() }
+
+    /// The columns of Y whose category is one of `categories` (every destination region), in column order.
+    public func finalDemandColumns(inCategories categories: [Int]) -> [Int] {
+        let wanted = Set(categories)
+        return finalDemandColumns.indices.filter { wanted.contains(finalDemandColumns[$0].category) }
+    }
 }

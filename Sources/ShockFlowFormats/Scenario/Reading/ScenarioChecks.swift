@@ -87,11 +87,11 @@ extension ProfileSpec {
                 "start \(start) is beyond the horizon (periods run from 0 to \(periods - 1))", at: path.appending("start"))
         }
         switch type {
-        case .step:
+        case .step, .ramp:
             if let end, end < start {
                 diagnostics.report("end \(end) is before start \(start)", at: path.appending("end"))
             }
-        case .ramp, .recovery:
+        case .recovery:
             break
         case .series:
             switch (values, self.file) {

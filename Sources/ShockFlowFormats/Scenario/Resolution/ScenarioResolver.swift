@@ -61,7 +61,7 @@ struct ScenarioResolver {
         let strategicWeights = resolveStrategic(
             spec.strategic, defaultWeight: spec.investment.strategicWeight, substitutions: substitutions)
         let criticalInputs = resolveCriticalInputs(spec.criticalInputs)
-        let shocks = spec.shocks.compactMap { resolveShock($0, periods: horizon.periods) }
+        let shocks = spec.shocks.compactMap { resolveShock($0) }
         guard let model else { return nil }
         return ResolvedScenario(
             name: spec.name, description: spec.description, file: file, economy: spec.economy, horizon: horizon, model: model,
@@ -202,13 +202,13 @@ struct ScenarioResolver {
             importedPairs: imported.sorted())
     }
 
-    private mutating func resolveShock(_ spec: ShockSpec, periods: Int) -> ResolvedShock? {
-        let target: ShockTarget?
+    private mutating func resolveShock(_ spec: ShockSpec) -> Shock? {
+        let kind: Shock.Kind?
         switch spec.kind {
         case .capacity:
-            target = cells(regions: spec.regions, sectors: spec.sectors).map { .capacity(cells: $0) }
+            kind = cells(regions: spec.regions, sectors: spec.sectors).map { .capacity(cells: $0) }
         case .import:
-            target = products.resolve(spec.products, diagnostics: &diagnostics).map { .imports(products: $0) }
+            kind = products.resolve(spec.products, diagnostics: &diagnostics).map { .imports(products: $0) }
         case .export:
             let selected = cells(regions: spec.regions, sectors: spec.sectors)
             guard let category = FinalDemandRole.exports.category(in: economy) else {
@@ -217,20 +217,20 @@ struct ScenarioResolver {
                     at: spec.path.appending("kind"))
                 return nil
             }
-            target = selected.map { .exports(cells: $0, category: category) }
+            let columns = economy.finalDemandColumns(inCategories: [category])
+            kind = selected.map { .exports(cells: $0, finalDemandColumns: columns) }
         case .demand:
             let selected = cells(regions: spec.regions, sectors: spec.sectors)
             let selectedCategories = categories.resolve(spec.categories, diagnostics: &diagnostics)
             guard let selected, let selectedCategories else { return nil }
-            target = .demand(cells: selected, categories: selectedCategories)
+            kind = .demand(cells: selected, finalDemandColumns: economy.finalDemandColumns(inCategories: selectedCategories))
         case .investment:
-            target = .investment
+            kind = .investmentBudget
         }
-        guard let target else { return nil }
-        let profile = spec.profile.resolved
-        return ResolvedShock(
-            id: spec.id, target: target, magnitude: spec.magnitude, share: spec.kind == .investment ? 1 : spec.share,
-            profile: profile, profileValues: profile.values(periods: periods))
+        guard let kind else { return nil }
+        return Shock(
+            id: spec.id, kind: kind, magnitude: spec.magnitude, share: spec.kind == .investment ? 1 : spec.share,
+            profile: spec.profile.resolved)
     }
 }
 
@@ -238,7 +238,7 @@ extension ProfileSpec {
     var resolved: ShockProfile {
         switch type {
         case .step: .step(start: start, end: end)
-        case .ramp: .ramp(start: start, periods: periods)
+        case .ramp: .ramp(start: start, periods: periods, end: end)
         case .recovery: .recovery(start: start, halfLife: halfLife)
         case .series: .series(values ?? [])
         }

@@ -252,21 +252,19 @@ enum ScenarioSchema {
     static var profile: VariantSchema<ProfileSpec, ProfileKind> {
         let start = FieldSchema<ProfileSpec>.field(
             "start", \.start, .integer(minimum: 0), default: 0, doc: "First period in force (periods count from 0).")
+        let end = FieldSchema<ProfileSpec>.optional(
+            "end", \.end, .integer(minimum: 0), doc: "Last period in force (inclusive).", whenAbsent: "to the end of the horizon")
         return VariantSchema(
             discriminator: "type", keyPath: \.type, noun: "profile", common: [],
             cases: [
                 VariantCase(
                     kind: .step, doc: "Full strength from `start` to `end`.",
-                    fields: [
-                        start,
-                        .optional(
-                            "end", \.end, .integer(minimum: 0), doc: "Last period in force (inclusive).",
-                            whenAbsent: "to the end of the horizon"),
-                    ]),
+                    fields: [start, end]),
                 VariantCase(
-                    kind: .ramp, doc: "Linear rise from `start` to full strength over `periods` periods: 1/n, 2/n, … 1.",
+                    kind: .ramp,
+                    doc: "Linear rise from `start` to full strength over `periods` periods: 1/n, 2/n, … 1, then full strength to `end`.",
                     fields: [
-                        start, .required("periods", \.periods, .integer(minimum: 1), doc: "Periods n to reach full strength."),
+                        start, .required("periods", \.periods, .integer(minimum: 1), doc: "Periods n to reach full strength."), end,
                     ]),
                 VariantCase(
                     kind: .recovery, doc: "Full strength at `start`, then halving every `half_life` periods.",

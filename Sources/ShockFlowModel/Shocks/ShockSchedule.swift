@@ -1,9 +1,12 @@
 import ShockFlowLinearAlgebra
 
-/// One scenario's shocks compiled against the economy: targets checked and deduplicated, and
-/// shocks on the same final-demand entry grouped, so a period only multiplies factors.
-/// Several shocks on one target combine multiplicatively.
-struct ShockSchedule: Sendable {
+/// A scenario's shocks compiled against an economy: targets checked and deduplicated, each profile
+/// evaluated once per period of the horizon, and shocks on the same final-demand entry grouped, so a
+/// period only multiplies factors. Several shocks on one target combine multiplicatively, in the
+/// order they were written. The dynamic model applies a schedule period by period with `factors(at:)`,
+/// the static models once at full strength with `fullStrengthFactors`; each kind's application is in
+/// its own file (`CapacityShocks`, `ImportShocks`, `FinalDemandShocks`, `InvestmentBudgetShocks`).
+public struct ShockSchedule: Sendable {
     /// One final-demand entry (cell i, column k of Y) that shocks touch, with h·Y[i, k].
     struct FinalDemandEntry: Sendable {
         var cell: Int
@@ -11,27 +14,30 @@ struct ShockSchedule: Sendable {
         var shocks: [Int]
     }
 
-    let shocks: [Shock]
+    public let shocks: [Shock]
+    /// profile(t) of each shock for t = 0..<T; 0 outside the horizon.
+    let profileValues: [[Double]]
     let capacityTargets: [(shock: Int, cells: [Int])]
     let importTargets: [(shock: Int, products: [Int])]
     let finalDemandEntries: [FinalDemandEntry]
     let budgetShocks: [Int]
 
     /// - Parameters:
-    ///   - finalDemand: Y (n×k), annual; `periodLength` h turns it into per-period flows.
-    init(
+    ///   - finalDemand: Y (n×k), annual; the horizon's period length h turns it into per-period flows
+    ///     (the static models pass h = 1).
+    public init(
         _ shocks: [Shock], scenario: String, cellCount: Int, productCount: Int, finalDemand: Matrix,
         horizon: PlanHorizon
-    ) throws {
+    ) throws(ShockError) {
         var capacityTargets: [(shock: Int, cells: [Int])] = []
         var importTargets: [(shock: Int, products: [Int])] = []
         var entries: [Int: [Int]] = [:]  // i + k·n → shocks
         var budgetShocks: [Int] = []
         var seenIDs = Set<String>()
-        func problem(_ shock: Shock, _ field: String, _ value: String, _ expected: String) -> PlanHorizonError {
-            .invalidShock(scenario: scenario, shock: shock.id, field: field, value: value, expected: expected)
+        func problem(_ shock: Shock, _ field: String, _ value: String, _ expected: String) -> ShockError {
+            ShockError(scenario: scenario, shock: shock.id, field: field, value: value, expected: expected)
         }
-        func checked(_ shock: Shock, _ field: String, _ indices: [Int], count: Int) throws -> [Int] {
+        func checked(_ shock: Shock, _ field: String, _ indices: [Int], count: Int) throws(ShockError) -> [Int] {
             if let bad = indices.first(where: { !(0..<count).contains($0) }) {
                 throw problem(shock, field, "\(bad)", "an index in 0..<\(count)")
             }
@@ -72,6 +78,7 @@ struct ShockSchedule: Sendable {
             }
         }
         self.shocks = shocks
+        self.profileValues = shocks.map { $0.profile.values(periods: horizon.periods) }
         self.capacityTargets = capacityTargets
         self.importTargets = importTargets
         self.finalDemandEntries = entries.keys.sorted().map { key in
@@ -82,6 +89,19 @@ struct ShockSchedule: Sendable {
         self.budgetShocks = budgetShocks
     }
 
-    /// Each shock's factor in `period`, indexed like `shocks`.
-    func factors(at period: Int) -> [Double] { shocks.map { $0.factor(at: period) } }
+    /// Each shock's factor in `period` (strength share · magnitude · profile(t); 0 outside the
+    /// horizon), indexed like `shocks`.
+    public func factors(at period: Int) -> [Double] {
+        shocks.indices.map { index in
+            let values = profileValues[index]
+            let profile = values.indices.contains(period) ? values[period] : 0
+            return shocks[index].factor(strength: shocks[index].share * shocks[index].magnitude * profile)
+        }
+    }
+
+    /// Each shock's factor at full strength (share · magnitude), as the static models apply it.
+    public var fullStrengthFactors: [Double] { shocks.map { $0.factor(strength: $0.fullStrength) } }
+
+    /// The combined factor of the shocks `indices` (in the order written).
+    func combined(_ indices: [Int], _ factors: [Double]) -> Double { indices.reduce(1.0) { $0 * factors[$1] } }
 }

@@ -1,9 +1,10 @@
 import Foundation
 
-/// How a shock's strength moves over the periods (MODEL section 4): a value in [0, 1] per
-/// period that multiplies the shock's magnitude. Periods are zero-based; `end` is inclusive.
+/// How a shock's strength moves over the periods (MODEL section 4): a value in [0, 1] per period
+/// that multiplies the shock's magnitude. Periods are zero-based; `end` is inclusive, nil meaning
+/// to the end of the horizon. The one profile type from the scenario file to the kernels.
 public enum ShockProfile: Sendable, Equatable {
-    /// 1 from `start` to `end` (or to the horizon), 0 otherwise.
+    /// 1 from `start` to `end`, 0 otherwise.
     case step(start: Int, end: Int? = nil)
     /// 1/n, 2/n, … 1 over the n = `periods` periods from `start`, then 1 until `end`.
     case ramp(start: Int, periods: Int, end: Int? = nil)
@@ -26,6 +27,9 @@ public enum ShockProfile: Sendable, Equatable {
             return values.indices.contains(period) ? values[period] : 0
         }
     }
+
+    /// profile(t) for t = 0..<periods.
+    public func values(periods: Int) -> [Double] { (0..<max(periods, 0)).map(value(at:)) }
 
     /// Why the profile cannot be used over `periods` periods, or nil when it can.
     func problem(periods: Int) -> (field: String, value: String, expected: String)? {
