@@ -4,7 +4,7 @@
 #   make test  — installs missing system packages, runs the whole test suite
 #   make bench — benchmarks (see bench/README.md); results go to bench/RESULTS.md by hand
 
-SYSTEM_PACKAGES := libopenblas-dev liblapacke-dev pkg-config
+SYSTEM_PACKAGES := libopenblas-dev liblapacke-dev libssl-dev pkg-config
 # Only the tests need these: a headless browser (the report test), Slurm and munge (the one-node
 # cluster test of sharded sweeps) and fonts for the report's Latin and Chinese text.
 TEST_PACKAGES := chromium slurm-wlm munge fonts-dejavu-core fonts-wqy-microhei

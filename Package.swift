@@ -23,12 +23,19 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
+        // OpenSSL's libcrypto, for SHA-256 (why not swift-crypto: Sources/ShockFlowFormats/Manifest/SHA256.swift).
+        .systemLibrary(
+            name: "CLibcrypto",
+            path: "Sources/CLibcrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         .target(name: "ShockFlowLinearAlgebra", dependencies: ["COpenBLAS"]),
         .target(name: "ShockFlowProcess", dependencies: ["ShockFlowLinearAlgebra"]),
         .target(name: "ShockFlowModel", dependencies: ["ShockFlowLinearAlgebra"]),
         .target(
             name: "ShockFlowFormats",
-            dependencies: ["ShockFlowModel", "ShockFlowLinearAlgebra", .product(name: "Yams", package: "Yams")],
+            dependencies: ["ShockFlowModel", "ShockFlowLinearAlgebra", "CLibcrypto", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources")]
         ),
         .target(name: "ShockFlowEngine", dependencies: ["ShockFlowFormats", "ShockFlowModel", "ShockFlowLinearAlgebra"]),
