@@ -38,10 +38,13 @@ let package = Package(
             dependencies: ["ShockFlowModel", "ShockFlowLinearAlgebra", "CLibcrypto", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources")]
         ),
-        .target(name: "ShockFlowEngine", dependencies: ["ShockFlowFormats", "ShockFlowModel", "ShockFlowLinearAlgebra"]),
+        .target(
+            name: "ShockFlowEngine",
+            dependencies: ["ShockFlowFormats", "ShockFlowModel", "ShockFlowLinearAlgebra", .product(name: "Yams", package: "Yams")]
+        ),
         .target(
             name: "ShockFlowReport",
-            dependencies: ["ShockFlowEngine", "ShockFlowFormats", "ShockFlowModel", .product(name: "Plot", package: "Plot")]
+            dependencies: ["ShockFlowEngine", "ShockFlowFormats", .product(name: "Plot", package: "Plot")]
         ),
         .executableTarget(
             name: "shockflow",
@@ -75,12 +78,17 @@ let package = Package(
             name: "ShockFlowEngineTests",
             dependencies: [
                 "ShockFlowEngine", "ShockFlowFormats", "ShockFlowModel", "ShockFlowLinearAlgebra", "ShockFlowTestSupport",
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .testTarget(name: "ShockFlowCLITests", dependencies: ["ShockFlowFormats"], exclude: ["Snapshots", "Report"]),
+        .testTarget(
+            name: "ShockFlowCLITests",
+            dependencies: ["ShockFlowFormats", "ShockFlowModel", "ShockFlowLinearAlgebra"],
+            exclude: ["Snapshots", "Report"]
+        ),
         .testTarget(
             name: "ShockFlowReportTests",
-            dependencies: ["ShockFlowReport", "ShockFlowEngine", "ShockFlowFormats", "ShockFlowModel"],
+            dependencies: ["ShockFlowReport", "ShockFlowEngine", "ShockFlowFormats", .product(name: "Plot", package: "Plot")],
             resources: [.copy("Fixtures")]
         ),
     ]
