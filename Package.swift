@@ -11,9 +11,15 @@ let package = Package(
         .library(name: "ShockFlowFormats", targets: ["ShockFlowFormats"]),
         .library(name: "ShockFlowEngine", targets: ["ShockFlowEngine"]),
     ],
+    // Exact versions: Package.resolved is not committed (.gitignore), so these lines alone decide what a
+    // fresh clone builds, and each package's behaviour is part of ShockFlow's output. argument-parser lays
+    // out `--help` and usage errors (compared with committed snapshots); Yams reads every scenario, sweep
+    // and economy file (its errors' line:column) and writes economy.yaml (`Yams.serialize`); Plot renders
+    // the HTML report, byte-identical for the same folder (docs/report.md). Move a pin on purpose, with
+    // the snapshots and golden outputs it changes.
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/JohnSundell/Plot", exact: "0.14.0"),
     ],
     targets: [
