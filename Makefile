@@ -1,13 +1,14 @@
 # ShockFlow: two commands set everything up on a fresh Debian machine.
 #   make run   — installs missing system packages, builds (release), runs the main job on the default economy
 #                (the chip-export-controls scenario on china-2017, and the static analysis of china-2017)
-#   make test  — installs missing system packages, runs the whole test suite
+#   make test  — installs missing system packages, checks Package.swift against the imports, runs the whole test suite
 #   make bench — benchmarks (see bench/README.md); results go to bench/RESULTS.md by hand
 
-SYSTEM_PACKAGES := libopenblas-dev liblapacke-dev pkg-config
+SYSTEM_PACKAGES := libopenblas-dev liblapacke-dev libssl-dev pkg-config
 # Only the tests need these: a headless browser (the report test), Slurm and munge (the one-node
-# cluster test of sharded sweeps) and fonts for the report's Latin and Chinese text.
-TEST_PACKAGES := chromium slurm-wlm munge fonts-dejavu-core fonts-wqy-microhei
+# cluster test of sharded sweeps), fonts for the report's Latin and Chinese text, and Python
+# (scripts/check-imports.py and the report test's colour count).
+TEST_PACKAGES := chromium slurm-wlm munge fonts-dejavu-core fonts-wqy-microhei python3
 SWIFT ?= swift
 RELEASE_BIN := .build/release/shockflow
 
@@ -43,6 +44,7 @@ run: build
 	@echo "Results written to results/chip-export-controls/ (report.html: open it in a browser) and results/default-economy/"
 
 test: test-deps
+	python3 scripts/check-imports.py
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

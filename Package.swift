@@ -11,9 +11,15 @@ let package = Package(
         .library(name: "ShockFlowFormats", targets: ["ShockFlowFormats"]),
         .library(name: "ShockFlowEngine", targets: ["ShockFlowEngine"]),
     ],
+    // Exact versions: Package.resolved is not committed (.gitignore), so these lines alone decide what a
+    // fresh clone builds, and each package's behaviour is part of ShockFlow's output. argument-parser lays
+    // out `--help` and usage errors (compared with committed snapshots); Yams reads every scenario, sweep
+    // and economy file (its errors' line:column) and writes economy.yaml (`Yams.serialize`); Plot renders
+    // the HTML report, byte-identical for the same folder (docs/report.md). Move a pin on purpose, with
+    // the snapshots and golden outputs it changes.
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/JohnSundell/Plot", exact: "0.14.0"),
     ],
     targets: [
@@ -23,18 +29,28 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
+        // OpenSSL's libcrypto, for SHA-256 (why not swift-crypto: Sources/ShockFlowFormats/Manifest/SHA256.swift).
+        .systemLibrary(
+            name: "CLibcrypto",
+            path: "Sources/CLibcrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         .target(name: "ShockFlowLinearAlgebra", dependencies: ["COpenBLAS"]),
         .target(name: "ShockFlowProcess", dependencies: ["ShockFlowLinearAlgebra"]),
         .target(name: "ShockFlowModel", dependencies: ["ShockFlowLinearAlgebra"]),
         .target(
             name: "ShockFlowFormats",
-            dependencies: ["ShockFlowModel", "ShockFlowLinearAlgebra", .product(name: "Yams", package: "Yams")],
+            dependencies: ["ShockFlowModel", "ShockFlowLinearAlgebra", "CLibcrypto", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources")]
         ),
-        .target(name: "ShockFlowEngine", dependencies: ["ShockFlowFormats", "ShockFlowModel", "ShockFlowLinearAlgebra"]),
+        .target(
+            name: "ShockFlowEngine",
+            dependencies: ["ShockFlowFormats", "ShockFlowModel", "ShockFlowLinearAlgebra", .product(name: "Yams", package: "Yams")]
+        ),
         .target(
             name: "ShockFlowReport",
-            dependencies: ["ShockFlowEngine", "ShockFlowFormats", "ShockFlowModel", .product(name: "Plot", package: "Plot")]
+            dependencies: ["ShockFlowEngine", "ShockFlowFormats", .product(name: "Plot", package: "Plot")]
         ),
         .executableTarget(
             name: "shockflow",
@@ -68,12 +84,17 @@ let package = Package(
             name: "ShockFlowEngineTests",
             dependencies: [
                 "ShockFlowEngine", "ShockFlowFormats", "ShockFlowModel", "ShockFlowLinearAlgebra", "ShockFlowTestSupport",
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .testTarget(name: "ShockFlowCLITests", dependencies: ["ShockFlowFormats"], exclude: ["Snapshots", "Report"]),
+        .testTarget(
+            name: "ShockFlowCLITests",
+            dependencies: ["ShockFlowFormats", "ShockFlowModel", "ShockFlowLinearAlgebra"],
+            exclude: ["Snapshots", "Report"]
+        ),
         .testTarget(
             name: "ShockFlowReportTests",
-            dependencies: ["ShockFlowReport", "ShockFlowEngine", "ShockFlowFormats", "ShockFlowModel"],
+            dependencies: ["ShockFlowReport", "ShockFlowEngine", "ShockFlowFormats", .product(name: "Plot", package: "Plot")],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -1,6 +1,5 @@
 import Foundation
 import Plot
-import ShockFlowEngine
 import ShockFlowFormats
 
 /// `shockflow report`: one self-contained HTML page (inline SVG and CSS, nothing fetched) of a run or a

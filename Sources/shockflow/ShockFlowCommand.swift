@@ -1,5 +1,4 @@
 import ArgumentParser
-import ShockFlowEngine
 import ShockFlowFormats
 
 /// The `shockflow` command: supply-chain shock scenarios on multi-regional input–output tables.

@@ -1,5 +1,4 @@
 import Foundation
-import ShockFlowEngine
 import ShockFlowFormats
 import ShockFlowLinearAlgebra
 import ShockFlowModel

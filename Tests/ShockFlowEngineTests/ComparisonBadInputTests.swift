@@ -1,5 +1,4 @@
 import Foundation
-import ShockFlowModel
 import ShockFlowTestSupport
 import Testing
 @testable import ShockFlowEngine

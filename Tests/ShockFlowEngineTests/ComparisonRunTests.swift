@@ -3,7 +3,6 @@ import ShockFlowModel
 import ShockFlowTestSupport
 import Testing
 @testable import ShockFlowEngine
-@testable import ShockFlowFormats
 
 /// `RunComparison` on the hand-made run folders of Fixtures/runs (make_runs.py says what differs).
 @Suite struct ComparisonRunTests {

@@ -1,5 +1,4 @@
 import Foundation
-import ShockFlowLinearAlgebra
 import ShockFlowModel
 import Testing
 @testable import ShockFlowFormats

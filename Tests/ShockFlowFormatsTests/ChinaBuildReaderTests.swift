@@ -1,5 +1,4 @@
 import Foundation
-import ShockFlowModel
 import Testing
 @testable import ShockFlowFormats
 

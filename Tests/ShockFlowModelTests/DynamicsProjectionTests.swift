@@ -1,5 +1,4 @@
 import Foundation
-import ShockFlowLinearAlgebra
 import Testing
 @testable import ShockFlowModel
 

@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import ShockFlowEngine
 @testable import ShockFlowFormats
 @testable import ShockFlowReport
 

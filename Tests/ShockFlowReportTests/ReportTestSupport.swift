@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import ShockFlowReport
 
 /// Fixture folders and small helpers shared by the report tests.
 enum ReportFixtures {

@@ -1,7 +1,5 @@
 import Foundation
 import Testing
-@testable import ShockFlowEngine
-@testable import ShockFlowFormats
 @testable import ShockFlowReport
 
 /// The report of the fixture run shows the totals the fixture script summed, one element per datum.

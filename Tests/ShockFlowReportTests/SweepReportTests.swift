@@ -1,6 +1,5 @@
 import Foundation
 import ShockFlowEngine
-import ShockFlowFormats
 import Testing
 @testable import ShockFlowReport
 

@@ -10,6 +10,8 @@
 //                                          `shockflow sweep`'s --batch) on 2 workers (or WORKERS, as --workers), then
 //                                          about K of its runs one at a time (batches of 1) on 1 worker and on 2
 //                                          (planning and loading excluded from all three)
+//   shockflow-bench sha256 FILE REPS       seconds to hash FILE as manifests do (`SHA256.hex(ofFileAt:)`, median
+//                                          of REPS after one warm-up read), MB/s and the digest
 import Foundation
 import ShockFlowEngine
 import ShockFlowFormats
@@ -113,8 +115,17 @@ case ("sweep", 1...3) where numbers.allSatisfy({ $0 > 0 }):
     print(String(
         format: "BATCHED %d %.3f ONE_AT_A_TIME %d %.3f ONE_AT_A_TIME_2 %d %.3f", batched.runs, batched.seconds, serial.runs,
         serial.seconds, pair.runs, pair.seconds))
+case ("sha256", 1) where arguments.count == 3 && numbers[0] > 0:
+    let path = arguments[1]
+    guard var digest = SHA256.hex(ofFileAt: path) else {
+        FileHandle.standardError.write(Data("shockflow-bench: cannot read \(path)\n".utf8))
+        exit(1)
+    }
+    let times = (0..<numbers[0]).map { _ in seconds { digest = SHA256.hex(ofFileAt: path) ?? "" } }
+    let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    print(String(format: "SECONDS %.4f MB_PER_S %.0f ", median(times), Double(bytes) / median(times) / 1e6) + digest)
 default:
     FileHandle.standardError.write(
-        Data("usage: shockflow-bench kernel | dgemm N REPS | solve N NRHS REPS | china-build REPS | lockstep SCENARIO N | sweep SWEEP K [BATCH [WORKERS]]\n".utf8))
+        Data("usage: shockflow-bench kernel | dgemm N REPS | solve N NRHS REPS | china-build REPS | lockstep SCENARIO N | sweep SWEEP K [BATCH [WORKERS]] | sha256 FILE REPS\n".utf8))
     exit(2)
 }

@@ -1,5 +1,4 @@
 import Foundation
-import ShockFlowFormats
 
 /// Numbers for people: six significant digits, thousands separators, a sign on changes; very large
 /// and very small magnitudes in scientific notation. Files keep the exact round-trip form instead.

@@ -1,5 +1,3 @@
-import ShockFlowFormats
-
 /// The tables of a `shockflow run` folder that `shockflow compare` reads (docs/results-format.md),
 /// with the columns that key their rows.
 public enum ResultsLevel: String, CaseIterable, Sendable {

@@ -1,5 +1,4 @@
 import Foundation
-import ShockFlowFormats
 
 /// A table of text cells laid out for a terminal (padded columns, numbers right-aligned, optional ANSI
 /// colour per cell) or as a Markdown pipe table.

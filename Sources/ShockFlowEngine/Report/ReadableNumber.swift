@@ -1,5 +1,3 @@
-import ShockFlowFormats
-
 /// Numbers for people in the report: the same forms as `shockflow compare` prints (six significant
 /// digits, thousands separators, signed changes, percentages with two decimals).
 public enum ReadableNumber {

@@ -1,4 +1,3 @@
-import ShockFlowFormats
 import ShockFlowModel
 
 /// The tidy tables of a run: one row per period × cell (or region, sector, product) × metric.

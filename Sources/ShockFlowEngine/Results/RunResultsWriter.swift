@@ -1,6 +1,5 @@
 import Foundation
 import ShockFlowFormats
-import ShockFlowModel
 
 /// Writes the results folder of `shockflow run` (docs/results-format.md): tidy CSV tables of the
 /// scenario against its baseline, a summary and the manifest. The folder appears whole or not at all.

@@ -1,5 +1,4 @@
 import Foundation
-import ShockFlowFormats
 
 /// Independent jobs run side by side (`DispatchQueue.concurrentPerform`), their results in job order.
 enum ConcurrentJobs {

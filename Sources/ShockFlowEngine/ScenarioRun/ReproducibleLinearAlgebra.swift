@@ -1,4 +1,3 @@
-import ShockFlowFormats
 import ShockFlowLinearAlgebra
 
 /// Runs a model on one OpenBLAS thread, so that its results do not depend on the OpenBLAS thread setting.

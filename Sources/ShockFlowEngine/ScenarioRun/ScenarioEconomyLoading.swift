@@ -1,6 +1,5 @@
 import Foundation
 import ShockFlowFormats
-import ShockFlowModel
 
 extension ScenarioDocument {
     /// `resolveLoadingEconomy()` with a hook: `willLoad` gets the economy's source before its files are

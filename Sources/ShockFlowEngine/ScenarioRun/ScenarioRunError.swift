@@ -1,5 +1,3 @@
-import ShockFlowFormats
-
 /// Why a valid scenario cannot be run on its economy (problems in the file itself are `ScenarioError`s).
 public enum ScenarioRunError: Error, Equatable, Sendable {
     /// The dynamic model buys capital goods in the proportions of each region's GFCF column (MODEL (24)).

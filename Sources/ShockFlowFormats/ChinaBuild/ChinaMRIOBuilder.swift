@@ -1,5 +1,4 @@
 import Foundation
-import ShockFlowLinearAlgebra
 import ShockFlowModel
 
 /// Settings of the china-2017 build.

@@ -1,4 +1,3 @@
-import ShockFlowModel
 import Yams
 
 /// Reads and checks `economy.yaml`, reporting every problem with its line.

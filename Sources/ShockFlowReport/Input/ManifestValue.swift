@@ -1,5 +1,4 @@
 import Foundation
-import ShockFlowEngine
 import ShockFlowFormats
 
 /// A value of `manifest.json` as read for the report: enough JSON to show any field as text.

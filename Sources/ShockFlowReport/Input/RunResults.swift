@@ -1,6 +1,5 @@
 import Foundation
 import ShockFlowEngine
-import ShockFlowFormats
 
 /// What the report shows of a `shockflow run` folder (docs/results-format.md), read from its files.
 struct RunResults: Sendable {

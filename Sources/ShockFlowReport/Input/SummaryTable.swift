@@ -1,5 +1,4 @@
 import ShockFlowEngine
-import ShockFlowFormats
 
 /// `summary.csv`: the run's headline figures, one per row (docs/results-format.md).
 struct SummaryTable: Sendable {

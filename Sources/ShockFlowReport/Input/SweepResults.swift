@@ -1,6 +1,5 @@
 import Foundation
 import ShockFlowEngine
-import ShockFlowFormats
 
 /// What the report shows of a sweep folder (docs/sweep-format.md): the sampled parameters and
 /// outputs per run and the sensitivity indices.

@@ -1,5 +1,4 @@
 import ShockFlowEngine
-import ShockFlowFormats
 
 /// One key's baseline and scenario values per period (index = period).
 struct PeriodSeries: Sendable, Equatable {

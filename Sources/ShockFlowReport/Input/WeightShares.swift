@@ -1,5 +1,4 @@
 import ShockFlowEngine
-import ShockFlowFormats
 
 /// `weights.csv` summed by region and by sector per period: each group's share of the allocable
 /// investment budget, W(t) of MODEL (22)–(23), in the baseline and in the scenario.

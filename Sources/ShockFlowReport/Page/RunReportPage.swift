@@ -1,6 +1,5 @@
 import Plot
 import ShockFlowEngine
-import ShockFlowFormats
 
 /// The HTML page of a run: header and key figures, then where, when, investment and what, then provenance.
 struct RunReportPage {

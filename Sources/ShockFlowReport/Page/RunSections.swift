@@ -1,5 +1,4 @@
 import ShockFlowEngine
-import ShockFlowFormats
 
 /// The charts of a run report, each built from `RunResults`.
 struct RunSections {

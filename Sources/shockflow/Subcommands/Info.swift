@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import ShockFlowEngine
 import ShockFlowFormats
 import ShockFlowLinearAlgebra
 import ShockFlowProcess

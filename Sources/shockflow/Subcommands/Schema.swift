@@ -1,5 +1,4 @@
 import ArgumentParser
-import ShockFlowEngine
 import ShockFlowFormats
 
 /// `shockflow schema`: the JSON Schema of scenario (or sweep) files, for editors that complete and check YAML.

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import ShockFlowEngine
 import ShockFlowFormats
 
 /// `shockflow validate SCENARIO`: checks a scenario file against the schema and its economy. Writes no files.

@@ -1,6 +1,5 @@
 import ArgumentParser
 import ShockFlowEngine
-import ShockFlowFormats
 import ShockFlowModel
 
 // Library enums with a fixed set of values, parsed as option values: the parser refuses anything else

@@ -1,7 +1,6 @@
 import Testing
 import Yams
 @testable import ShockFlowEngine
-@testable import ShockFlowFormats
 
 @Suite("Sweep parameter paths into a scenario's YAML tree")
 struct ScenarioValuePathTests {

@@ -1,5 +1,3 @@
-import ShockFlowFormats
-
 /// A deterministic slice of a sweep's batches: shard i of n runs batches b with b mod n = i, so
 /// shards can run as separate processes (or cluster array tasks) and be merged.
 public struct SweepShard: Sendable, Equatable, CustomStringConvertible {

@@ -1,5 +1,4 @@
 import Foundation
-import ShockFlowFormats
 
 extension SweepDescription {
     /// The `sweep` member of a sweep folder's manifest.

@@ -1,5 +1,4 @@
 import Foundation
-import ShockFlowModel
 
 extension ScenarioDocument {
     /// Loads the economy the file names with `EconomyLoader` and resolves the scenario against it;

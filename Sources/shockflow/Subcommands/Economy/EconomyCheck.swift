@@ -1,5 +1,4 @@
 import ArgumentParser
-import ShockFlowEngine
 import ShockFlowFormats
 import ShockFlowModel
 

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import ShockFlowEngine
-import ShockFlowFormats
 
 /// `shockflow sweep merge DIR... --out DIR`: join the folders of a sweep's shards.
 struct SweepMerge: ParsableCommand {

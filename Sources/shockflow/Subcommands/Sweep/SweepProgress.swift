@@ -1,6 +1,5 @@
 import Foundation
 import ShockFlowEngine
-import ShockFlowFormats
 
 /// Progress of a sweep on stderr: a bar redrawn in place on a terminal (runs done, runs/s, time
 /// left), a plain line per batch otherwise, nothing with `--quiet`.
