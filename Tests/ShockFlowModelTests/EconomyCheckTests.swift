@@ -42,6 +42,26 @@ import Testing
         #expect(try finding(.rowBalance, in: strict).cells == [3])
     }
 
+    /// A table rounded to whole units (`rounding: 1`): each side of MODEL (1) sums 4 flows and 2
+    /// final-demand entries, so with x the sides may differ by (6 + 1) × 0.5 = 3.5 units beyond the
+    /// relative tolerance; 3 passes, 4 fails and the message says how much was allowed.
+    @Test func roundingAllowanceIsWorstCase() throws {
+        var economy = try HandMadeEconomies.twoRegions()
+        economy.finalDemand[1, 0] += 3
+        #expect(try !economy.check().passed, "unrounded: 3 in 93 is far beyond 1e-6")
+        economy.metadata.rounding = 1
+        let report = try economy.check()
+        #expect(report.passed, "\(report.findings.map(\.message))")
+        #expect(try #require(report.rowBalance).roundingAllowance == 3.5)
+        #expect(try #require(report.columnBalance).roundingAllowance == 3)  // 4 flows, v and x
+        #expect(try finding(.rowBalance, in: report).message.contains("plus the rounding allowance 3.5"))
+        economy.finalDemand[1, 0] += 1
+        let failing = try economy.check()
+        #expect(try finding(.rowBalance, in: failing).severity == .error)
+        #expect(try finding(.rowBalance, in: failing).cells == [1])
+        #expect(try #require(failing.rowBalance).failingCellCount == 1)
+    }
+
     /// Inputs of south/manu worth more than its output: the column sum of A is ≥ 1 and named.
     @Test func coefficientColumnSumAtLeastOneIsNamed() throws {
         var economy = try HandMadeEconomies.twoRegions()
