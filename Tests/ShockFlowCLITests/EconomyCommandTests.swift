@@ -53,7 +53,8 @@ import Testing
         ("missing-file", "Y.csv"), ("ragged-row", "Z.csv"), ("text-in-number", "Z.csv"), ("nan-value", ".csv"),
         ("negative-output", "x.csv"), ("unknown-region-in-y", "Y.csv"), ("duplicate-cell", "Z.csv"),
         ("empty-z", "Z.csv"), ("empty-economy-yaml", "economy.yaml"), ("pymrio-truncated-z", "Z.txt"),
-        ("unknown-key-in-economy-yaml", "economy.yaml"),
+        ("unknown-key-in-economy-yaml", "economy.yaml"), ("va-is-a-folder", "va-is-a-folder/va.csv: a folder"),
+        ("imports-is-a-folder", "imports-is-a-folder/imports.csv: a folder"),
     ])
     func brokenEconomyIsRefused(folder: String, namedFile: String) throws {
         let out = try CommandRunner.temporaryDirectory()

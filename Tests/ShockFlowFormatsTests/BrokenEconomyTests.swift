@@ -139,6 +139,16 @@ struct BrokenEconomyTests {
         #expect(inputs[0] / economy.grossOutput[0] == 105.0 / 95.0)  // MODEL (3): column north/agri of A
     }
 
+    @Test("a folder where va.csv or imports.csv belongs is an error, not an absent optional file")
+    func folderInPlaceOfOptionalFile() {
+        for (folder, file) in [("va-is-a-folder", "va.csv"), ("imports-is-a-folder", "imports.csv")] {
+            expectSingle(folder, file: "\(folder)/\(file)", place: "a folder where a file belongs (expected ") {
+                if case .notAFile(let path, _) = $0 { return path.hasSuffix(folder + "/" + file) }
+                return false
+            }
+        }
+    }
+
     @Test("every problem of a file is reported in one pass")
     func collectsAllProblems() throws {
         try withTemporaryDirectory { directory in

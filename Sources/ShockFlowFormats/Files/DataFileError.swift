@@ -31,6 +31,8 @@ public struct FileLocation: Sendable, Equatable, CustomStringConvertible {
 /// policy modeler can act on. Several problems found in one pass come back as `.several`.
 public enum DataFileError: Error, Sendable, Equatable, CustomStringConvertible {
     case fileNotFound(path: String, expected: String)
+    /// A folder (or other non-file) where a file belongs.
+    case notAFile(path: String, expected: String)
     case unreadable(path: String, reason: String)
     case emptyFile(path: String)
     case raggedRow(FileLocation, expectedFields: Int, foundFields: Int)
@@ -65,6 +67,8 @@ public enum DataFileError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .fileNotFound(let path, let expected):
             return "\(path): file not found (expected \(expected))"
+        case .notAFile(let path, let expected):
+            return "\(path): a folder where a file belongs (expected \(expected))"
         case .unreadable(let path, let reason):
             return "\(path): cannot read the file: \(reason)"
         case .emptyFile(let path):
