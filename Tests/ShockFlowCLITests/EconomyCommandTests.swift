@@ -54,7 +54,8 @@ import Testing
         ("negative-output", "x.csv"), ("unknown-region-in-y", "Y.csv"), ("duplicate-cell", "Z.csv"),
         ("empty-z", "Z.csv"), ("empty-economy-yaml", "economy.yaml"), ("pymrio-truncated-z", "Z.txt"),
         ("unknown-key-in-economy-yaml", "economy.yaml"), ("va-is-a-folder", "va-is-a-folder/va.csv: a folder"),
-        ("imports-is-a-folder", "imports-is-a-folder/imports.csv: a folder"),
+        ("imports-is-a-folder", "imports-is-a-folder/imports.csv: a folder"), ("huge-value-added", "va.csv, line 6"),
+        ("huge-output", "x.csv, line 3"),
     ])
     func brokenEconomyIsRefused(folder: String, namedFile: String) throws {
         let out = try CommandRunner.temporaryDirectory()

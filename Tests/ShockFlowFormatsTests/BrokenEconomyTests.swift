@@ -149,6 +149,18 @@ struct BrokenEconomyTests {
         }
     }
 
+    @Test("a finite value beyond ±1e150 is refused with its file, line and column")
+    func hugeValues() {
+        expectSingle("huge-value-added", file: "va.csv", place: "line 6, column 4 (value): \"1e308\" is too large") {
+            if case .valueOutOfRange(let location, "1e308", 1e150) = $0 { return location.line == 6 }
+            return false
+        }
+        expectSingle("huge-output", file: "x.csv", place: "line 3, column 3 (output): \"1e308\" is too large") {
+            if case .valueOutOfRange(let location, "1e308", 1e150) = $0 { return location.line == 3 }
+            return false
+        }
+    }
+
     @Test("every problem of a file is reported in one pass")
     func collectsAllProblems() throws {
         try withTemporaryDirectory { directory in

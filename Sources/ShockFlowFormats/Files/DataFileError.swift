@@ -39,6 +39,8 @@ public enum DataFileError: Error, Sendable, Equatable, CustomStringConvertible {
     case unterminatedQuote(FileLocation)
     case notANumber(FileLocation, text: String)
     case nonFiniteNumber(FileLocation, text: String)
+    /// A finite number too large for an economy table (`EconomyValues.largestMagnitude`).
+    case valueOutOfRange(FileLocation, text: String, largestMagnitude: Double)
     /// An empty field where a number is required.
     case missingValue(FileLocation)
     case missingColumn(path: String, column: String, header: [String])
@@ -81,6 +83,9 @@ public enum DataFileError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(location): expected a number, found \"\(text)\""
         case .nonFiniteNumber(let location, let text):
             return "\(location): \"\(text)\" is not a finite number (NaN and infinity are refused)"
+        case .valueOutOfRange(let location, let text, let largest):
+            return "\(location): \"\(text)\" is too large: economy values must lie within ±\(NumberFormatting.shortest(largest)) "
+                + "(larger values overflow the model's sums and products)"
         case .missingValue(let location):
             return "\(location): expected a number, found an empty field"
         case .missingColumn(let path, let column, let header):
