@@ -1,5 +1,6 @@
 import Foundation
 import ShockFlowLinearAlgebra
+import ShockFlowModel
 import ShockFlowTestSupport
 import Testing
 @testable import ShockFlowFormats
@@ -158,6 +159,21 @@ struct BrokenEconomyTests {
         expectSingle("huge-output", file: "x.csv", place: "line 3, column 3 (output): \"1e308\" is too large") {
             if case .valueOutOfRange(let location, "1e308", 1e150) = $0 { return location.line == 3 }
             return false
+        }
+    }
+
+    /// An output of 5e-324 loads; the check finds I − A singular and the analysis refuses the cell
+    /// (for `--skip-checks`) instead of writing NaN.
+    @Test("a denormal gross output is refused by the check and by the analysis")
+    func tinyOutput() throws {
+        let economy = try EconomyLoader.load(Fixtures.path("broken/tiny-output")).economy
+        #expect(economy.grossOutput[2] == .leastNonzeroMagnitude)
+        let report = try economy.check()
+        #expect(!report.passed)
+        #expect(report.findings.contains { $0.kind == .singularSystem && $0.severity == .error })
+        #expect(report.findings.contains { $0.kind == .coefficientColumnSum && $0.cells == [2] })
+        #expect(throws: StaticModelError.coefficientOverflow(cell: "region south, sector agri", output: .leastNonzeroMagnitude)) {
+            try InputOutputAnalysis(economy: economy)
         }
     }
 

@@ -62,6 +62,19 @@ import Testing
         #expect(try #require(failing.rowBalance).failingCellCount == 1)
     }
 
+    /// An output of 5e-324 overflows its column of A to ±Inf and NaN (0 × Inf): the column sum check
+    /// fails on NaN instead of letting it through, and the analysis refuses the cell.
+    @Test func denormalOutputFailsTheChecksAndTheAnalysis() throws {
+        var economy = try HandMadeEconomies.twoRegions()
+        economy.grossOutput[2] = .leastNonzeroMagnitude
+        let report = try economy.check()
+        #expect(try finding(.coefficientColumnSum, in: report).cells == [2])
+        #expect(report.findings.contains { $0.kind == .singularSystem })
+        #expect(throws: StaticModelError.coefficientOverflow(cell: "region south, sector agri", output: .leastNonzeroMagnitude)) {
+            try InputOutputAnalysis(economy: economy)
+        }
+    }
+
     /// Inputs of south/manu worth more than its output: the column sum of A is ≥ 1 and named.
     @Test func coefficientColumnSumAtLeastOneIsNamed() throws {
         var economy = try HandMadeEconomies.twoRegions()

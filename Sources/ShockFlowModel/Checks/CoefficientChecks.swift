@@ -9,7 +9,9 @@ extension Economy {
         let coefficients = try InputOutputCoefficients.technical(
             intermediateFlows: intermediateFlows, grossOutput: grossOutput)
         let columnSums = try coefficients.columnSums()
-        let failing = columnSums.indices.filter { columnSums[$0] >= 1 }.sorted { columnSums[$0] > columnSums[$1] }
+        // NaN (an overflowing coefficient times a zero flow) fails too, and sorts first.
+        let sortKey = { (column: Int) in columnSums[column].isNaN ? Double.infinity : columnSums[column] }
+        let failing = columnSums.indices.filter { !(columnSums[$0] < 1) }.sorted { sortKey($0) > sortKey($1) }
         if !failing.isEmpty {
             findings.append(
                 CheckFinding(
