@@ -56,6 +56,8 @@ public enum DataFileError: Error, Sendable, Equatable, CustomStringConvertible {
     case unrecognizedEconomy(path: String, reason: String)
     case economyNotFound(name: String, searched: [String], available: [String])
     case writeFailed(path: String, reason: String)
+    /// A NaN or ±Inf among the figures of a file about to be written (`rowStart`: its row up to it).
+    case nonFiniteResult(FileLocation, value: Double, rowStart: String)
     /// Several problems found in one pass; `omitted` more were found but not kept.
     case several([DataFileError], omitted: Int)
 
@@ -115,6 +117,10 @@ public enum DataFileError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\"\(name)\" is neither a file or folder nor a built-in economy\(places)\(names)"
         case .writeFailed(let path, let reason):
             return "\(path): cannot write: \(reason)"
+        case .nonFiniteResult(let location, let value, let rowStart):
+            let row = rowStart.isEmpty ? "" : " (the row begins \"\(rowStart)\")"
+            return "\(location): a result came out \(NumberFormatting.shortest(value)), not a finite number\(row): "
+                + "a figure overflowed or the system solved is singular, so nothing was written"
         case .several(let list, let omitted):
             let all = list.flatMap(\.problems)
             let more = omitted > 0 ? "\n  … and \(omitted) more"
