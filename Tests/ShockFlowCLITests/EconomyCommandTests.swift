@@ -55,7 +55,8 @@ import Testing
         ("empty-z", "Z.csv"), ("empty-economy-yaml", "economy.yaml"), ("pymrio-truncated-z", "Z.txt"),
         ("unknown-key-in-economy-yaml", "economy.yaml"), ("va-is-a-folder", "va-is-a-folder/va.csv: a folder"),
         ("imports-is-a-folder", "imports-is-a-folder/imports.csv: a folder"), ("huge-value-added", "va.csv, line 6"),
-        ("huge-output", "x.csv, line 3"),
+        ("huge-output", "x.csv, line 3"), ("column-sum-over-one", "column sum of A ≥ 1"),
+        ("tiny-output", "I − A is singular"),
     ])
     func brokenEconomyIsRefused(folder: String, namedFile: String) throws {
         let out = try CommandRunner.temporaryDirectory()

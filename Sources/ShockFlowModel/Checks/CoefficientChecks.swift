@@ -4,7 +4,15 @@ import ShockFlowLinearAlgebra
 extension Economy {
     /// Column sums of A below 1 (errors name each failing column) and the condition number
     /// of I − A estimated with `dgecon` (a warning above the threshold, an error when singular).
-    func coefficientChecks(conditionWarningThreshold: Double) throws -> (findings: [CheckFinding], conditionNumber: Double) {
+    ///
+    /// With `estimateCondition` false, I − A is factored only when that is needed to tell whether it
+    /// is singular: not when every absolute column sum of A is below 1, since I − A is then strictly
+    /// diagonally dominant by columns and so invertible (Levy–Desplanques), and its condition number
+    /// is at most (1 + s)/(1 − s), s the largest of those sums. The errors are the same either way;
+    /// the condition number is then nil.
+    func coefficientChecks(conditionWarningThreshold: Double, estimateCondition: Bool = true) throws
+        -> (findings: [CheckFinding], conditionNumber: Double?)
+    {
         var findings: [CheckFinding] = []
         let coefficients = try InputOutputCoefficients.technical(
             intermediateFlows: intermediateFlows, grossOutput: grossOutput)
@@ -19,6 +27,9 @@ extension Economy {
                     message: "the inputs of \(pluralized(failing.count, "cell")) are worth at least their output "
                         + "(column sum of A ≥ 1), so I − A need not be invertible: "
                         + describeCells(failing, limit: 10) { " (column sum \(formatForMessage(columnSums[$0])))" }))
+        }
+        if !estimateCondition, failing.isEmpty, coefficients.largestAbsoluteColumnSum() < 1 {
+            return (findings, nil)
         }
         let factorization: LUFactorization
         do {
@@ -51,5 +62,19 @@ extension Economy {
         return CheckFinding(
             severity: .error, kind: .singularSystem, cells: column.map { [$0] } ?? [],
             message: "I − A is singular\(location): the Leontief inverse does not exist")
+    }
+}
+
+extension Matrix {
+    /// max_j Σ_i |m_ij| (the 1-norm); NaN when an entry is NaN.
+    fileprivate func largestAbsoluteColumnSum() -> Double {
+        var largest = 0.0
+        for column in 0..<columns {
+            var sum = 0.0
+            for row in 0..<rows { sum += abs(elements[row + column * rows]) }
+            if sum.isNaN { return .nan }
+            largest = max(largest, sum)
+        }
+        return largest
     }
 }

@@ -14,7 +14,8 @@ struct Run: ParsableCommand {
             dynamic model products.csv and weights.csv (layouts in docs/results-format.md). The folder \
             appears whole or not at all and replaces an existing one. Results are byte-identical \
             whatever --threads is. A scenario file with problems lists every one of them (exit status 1) \
-            and writes nothing.
+            and writes nothing; so does an economy that `shockflow economy check` fails, unless \
+            --skip-checks is given.
             """)
 
     @Argument(help: "The scenario file (YAML).")
@@ -29,6 +30,9 @@ struct Run: ParsableCommand {
     @Flag(help: "Print nothing when the run succeeds.")
     var quiet = false
 
+    @Flag(help: "Run even on an economy that `shockflow economy check` fails (the manifest records \"checks\": \"skipped\").")
+    var skipChecks = false
+
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
@@ -37,7 +41,7 @@ struct Run: ParsableCommand {
         if let threads { BLASRuntime.setThreadCount(threads) }
         let outcome: ScenarioRunner.Outcome
         do {
-            outcome = try ScenarioRunner.run(scenarioFile: scenario, outputFolder: out)
+            outcome = try ScenarioRunner.run(scenarioFile: scenario, outputFolder: out, skipChecks: skipChecks)
         } catch let error as ScenarioError {
             // As `validate` lists them: one `file:line:column: field: message` per line, then the count.
             FileHandle.standardError.write(Data(error.listing.utf8))

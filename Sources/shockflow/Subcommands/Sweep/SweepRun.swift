@@ -38,6 +38,9 @@ struct SweepRun: ParsableCommand {
     @Flag(help: "Print nothing when the sweep succeeds.")
     var quiet = false
 
+    @Flag(help: "Run even on an economy that `shockflow economy check` fails (the manifest records \"checks\": \"skipped\").")
+    var skipChecks = false
+
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         if batch < 1 { throw ValidationError("--batch must be at least 1") }
@@ -52,6 +55,7 @@ struct SweepRun: ParsableCommand {
         if let threads { options.workers = threads }
         options.batchSize = batch
         options.resume = resume
+        options.skipChecks = skipChecks
         if let shard { options.shard = try SweepShard(parsing: shard) }
         let progress = SweepProgress(quiet: quiet)
         SweepInterruption.explainOnInterrupt()
