@@ -98,6 +98,24 @@ import Testing
         }
     }
 
+    /// What commands run before they use an economy (`estimateCondition: false`): no LU of I − A when
+    /// every absolute column sum of A is below 1 (I − A is then invertible), the same errors otherwise.
+    @Test func checksWithoutConditionEstimateGiveTheSameErrors() throws {
+        let quick = CheckOptions(estimateCondition: false)
+        let balanced = try HandMadeEconomies.twoRegions().check(options: quick)
+        #expect(balanced.passed)
+        #expect(balanced.conditionNumber == nil, "diagonally dominant: not factored")
+        var overOne = try HandMadeEconomies.twoRegions()
+        overOne.intermediateFlows[0, 3] = 100
+        let singular = try HandMadeEconomies.economy(
+            regions: ["r"], sectors: ["a", "b"], flows: [[1, 1], [1, 1]], finalDemand: [[0], [0]])
+        for economy in [overOne, singular] {
+            let errors = { (report: EconomyCheckReport) in report.findings.filter { $0.severity == .error } }
+            #expect(errors(try economy.check(options: quick)) == errors(try economy.check()))
+            #expect(try economy.check(options: quick).conditionNumber != nil, "factored to look for singularity")
+        }
+    }
+
     @Test func nonFiniteValueNamesMatrixAndCell() throws {
         var economy = try HandMadeEconomies.twoRegions()
         economy.intermediateFlows[1, 2] = .nan
