@@ -1,5 +1,6 @@
 import Foundation
 import ShockFlowLinearAlgebra
+import ShockFlowModel
 import ShockFlowTestSupport
 import Testing
 @testable import ShockFlowFormats
@@ -137,6 +138,43 @@ struct BrokenEconomyTests {
         let economy = try EconomyLoader.load(Fixtures.path("broken/column-sum-over-one")).economy
         let inputs = try economy.intermediateFlows.columnSums()
         #expect(inputs[0] / economy.grossOutput[0] == 105.0 / 95.0)  // MODEL (3): column north/agri of A
+    }
+
+    @Test("a folder where va.csv or imports.csv belongs is an error, not an absent optional file")
+    func folderInPlaceOfOptionalFile() {
+        for (folder, file) in [("va-is-a-folder", "va.csv"), ("imports-is-a-folder", "imports.csv")] {
+            expectSingle(folder, file: "\(folder)/\(file)", place: "a folder where a file belongs (expected ") {
+                if case .notAFile(let path, _) = $0 { return path.hasSuffix(folder + "/" + file) }
+                return false
+            }
+        }
+    }
+
+    @Test("a finite value beyond ±1e150 is refused with its file, line and column")
+    func hugeValues() {
+        expectSingle("huge-value-added", file: "va.csv", place: "line 6, column 4 (value): \"1e308\" is too large") {
+            if case .valueOutOfRange(let location, "1e308", 1e150) = $0 { return location.line == 6 }
+            return false
+        }
+        expectSingle("huge-output", file: "x.csv", place: "line 3, column 3 (output): \"1e308\" is too large") {
+            if case .valueOutOfRange(let location, "1e308", 1e150) = $0 { return location.line == 3 }
+            return false
+        }
+    }
+
+    /// An output of 5e-324 loads; the check finds I − A singular and the analysis refuses the cell
+    /// (for `--skip-checks`) instead of writing NaN.
+    @Test("a denormal gross output is refused by the check and by the analysis")
+    func tinyOutput() throws {
+        let economy = try EconomyLoader.load(Fixtures.path("broken/tiny-output")).economy
+        #expect(economy.grossOutput[2] == .leastNonzeroMagnitude)
+        let report = try economy.check()
+        #expect(!report.passed)
+        #expect(report.findings.contains { $0.kind == .singularSystem && $0.severity == .error })
+        #expect(report.findings.contains { $0.kind == .coefficientColumnSum && $0.cells == [2] })
+        #expect(throws: StaticModelError.coefficientOverflow(cell: "region south, sector agri", output: .leastNonzeroMagnitude)) {
+            try InputOutputAnalysis(economy: economy)
+        }
     }
 
     @Test("every problem of a file is reported in one pass")

@@ -20,6 +20,25 @@ struct CSVWriterTests {
         #expect(NumberFormatting.shortest(-1.2345678901234568e20) == "-1.2345678901234568e+20")
     }
 
+    @Test("a NaN or infinity in a table is located (line, column, row) so that its writer can refuse it")
+    func nonFiniteFigureIsLocated() throws {
+        var table = CSVTableWriter(header: ["region", "sector", "output", "value_added"])
+        table.appendRow(labels: ["north", "agri"], values: [95, 65])
+        try table.requireFinite(path: "out/output.csv")
+        table.appendRow(labels: ["north", "manu, other"], values: [100, .infinity])
+        table.appendRow(labels: ["south", "agri"], values: [.nan, 1])
+        #expect(throws: DataFileError.nonFiniteResult(
+            FileLocation(path: "out/output.csv", line: 3, field: 4, fieldName: "value_added"), value: .infinity,
+            rowStart: "north,\"manu, other\",100,")) {
+            try table.requireFinite(path: "out/output.csv")
+        }
+        let message = DataFileError.nonFiniteResult(
+            FileLocation(path: "out/output.csv", line: 3, field: 4, fieldName: "value_added"), value: .infinity,
+            rowStart: "north,agri,100,").description
+        #expect(message.hasPrefix("out/output.csv, line 3, column 4 (value_added): a result came out inf, not a finite number"))
+        #expect(message.hasSuffix("so nothing was written"))
+    }
+
     @Test("every written number reads back to the same double (strtod)")
     func roundTrip() {
         var generator = SplitMix64(seed: 7)

@@ -96,6 +96,18 @@ struct EconomyFolderTests {
         }
     }
 
+    @Test("rounding is written after money_unit and read back")
+    func roundingRoundTrip() throws {
+        var economy = try EconomyLoader.load(twoRegion).economy
+        economy.metadata.rounding = 1
+        try withTemporaryDirectory { directory in
+            try EconomyFolderWriter.write(economy, to: directory + "/rounded")
+            let yaml = try String(contentsOfFile: directory + "/rounded/economy.yaml", encoding: .utf8)
+            #expect(yaml.contains("money_unit: 10,000 yuan\nrounding: 1\n"), "\(yaml)")
+            #expect(try EconomyLoader.load(directory + "/rounded").economy.metadata == economy.metadata)
+        }
+    }
+
     @Test("labels YAML would misread (NO, 01, yes) survive a round trip")
     func awkwardLabels() throws {
         let economy = Economy(
@@ -122,6 +134,7 @@ struct EconomyFolderTests {
         let economy = loaded.economy
         #expect(economy.regionCount == 41 && economy.sectorCount == 35)
         #expect(economy.metadata.moneyUnit == "million US dollars" && economy.metadata.year == 2011)
+        #expect(economy.metadata.rounding == 1)  // SOURCE: values rounded to whole millions
         #expect(economy.finalDemandCategories.map(\.code) == ["households", "npish", "government", "gfcf", "inventories"])
         #expect(economy.finalDemand.columns == 41 * 5)
         #expect(economy.intermediateFlows.elements.filter { $0 != 0 }.count == 413_525)  // SOURCE: Z.csv rows
@@ -135,5 +148,9 @@ struct EconomyFolderTests {
             .map { inputs[$0] / economy.grossOutput[$0] }.max() ?? 0
         #expect((largestColumnSum * 1000).rounded() == 910)  // SOURCE: largest column sum of A is 0.910
         #expect(loaded.notes.contains { $0.contains("va.csv is absent") })
+        // The rounding allowance of MODEL (1) covers the rounded rows: (1,435 + 205 + 1) × 0.5 = 820.5.
+        let report = try economy.check()
+        #expect(report.passed, "\(report.findings.filter { $0.severity == .error }.map(\.message))")
+        #expect(report.rowBalance?.roundingAllowance == 820.5)
     }
 }

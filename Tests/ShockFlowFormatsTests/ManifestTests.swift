@@ -87,6 +87,22 @@ struct ManifestTests {
         })
     }
 
+    @Test("rounding: the step values are rounded to, read, written back and refused unless positive")
+    func rounding() throws {
+        try withTemporaryDirectory { directory in
+            let path = try writeFile(
+                "name: t\nmoney_unit: yuan\nrounding: 0.5\nregions: [A]\nsectors: [s]\n", named: "economy.yaml", in: directory)
+            let metadata = try ManifestReader.read(path: path).metadata
+            #expect(metadata.rounding == 0.5)
+        }
+        for value in ["0", "-1", ".nan"] {
+            let found = try problems("name: t\nmoney_unit: yuan\nrounding: \(value)\nregions: [A]\nsectors: [s]\n")
+            #expect(lines(found) == [3], "\(value): \(found)")
+            #expect(found.first?.description.contains("\"rounding\" must be a positive number") == true)
+        }
+        #expect(lines(try problems("name: t\nmoney_unit: yuan\nrounding: whole\nregions: [A]\nsectors: [s]\n")) == [3])
+    }
+
     @Test("YAML syntax errors give their line")
     func syntax() throws {
         let found = try problems("name: t\nregions: [A\nsectors: [s]\n")

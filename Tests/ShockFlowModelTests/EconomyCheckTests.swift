@@ -42,6 +42,39 @@ import Testing
         #expect(try finding(.rowBalance, in: strict).cells == [3])
     }
 
+    /// A table rounded to whole units (`rounding: 1`): each side of MODEL (1) sums 4 flows and 2
+    /// final-demand entries, so with x the sides may differ by (6 + 1) × 0.5 = 3.5 units beyond the
+    /// relative tolerance; 3 passes, 4 fails and the message says how much was allowed.
+    @Test func roundingAllowanceIsWorstCase() throws {
+        var economy = try HandMadeEconomies.twoRegions()
+        economy.finalDemand[1, 0] += 3
+        #expect(try !economy.check().passed, "unrounded: 3 in 93 is far beyond 1e-6")
+        economy.metadata.rounding = 1
+        let report = try economy.check()
+        #expect(report.passed, "\(report.findings.map(\.message))")
+        #expect(try #require(report.rowBalance).roundingAllowance == 3.5)
+        #expect(try #require(report.columnBalance).roundingAllowance == 3)  // 4 flows, v and x
+        #expect(try finding(.rowBalance, in: report).message.contains("plus the rounding allowance 3.5"))
+        economy.finalDemand[1, 0] += 1
+        let failing = try economy.check()
+        #expect(try finding(.rowBalance, in: failing).severity == .error)
+        #expect(try finding(.rowBalance, in: failing).cells == [1])
+        #expect(try #require(failing.rowBalance).failingCellCount == 1)
+    }
+
+    /// An output of 5e-324 overflows its column of A to ±Inf and NaN (0 × Inf): the column sum check
+    /// fails on NaN instead of letting it through, and the analysis refuses the cell.
+    @Test func denormalOutputFailsTheChecksAndTheAnalysis() throws {
+        var economy = try HandMadeEconomies.twoRegions()
+        economy.grossOutput[2] = .leastNonzeroMagnitude
+        let report = try economy.check()
+        #expect(try finding(.coefficientColumnSum, in: report).cells == [2])
+        #expect(report.findings.contains { $0.kind == .singularSystem })
+        #expect(throws: StaticModelError.coefficientOverflow(cell: "region south, sector agri", output: .leastNonzeroMagnitude)) {
+            try InputOutputAnalysis(economy: economy)
+        }
+    }
+
     /// Inputs of south/manu worth more than its output: the column sum of A is ≥ 1 and named.
     @Test func coefficientColumnSumAtLeastOneIsNamed() throws {
         var economy = try HandMadeEconomies.twoRegions()
@@ -62,6 +95,24 @@ import Testing
         #expect(report.conditionNumber == .infinity)
         #expect(throws: StaticModelError.singularSystem(system: "I − A", column: "region r, sector b")) {
             try InputOutputAnalysis(economy: economy)
+        }
+    }
+
+    /// What commands run before they use an economy (`estimateCondition: false`): no LU of I − A when
+    /// every absolute column sum of A is below 1 (I − A is then invertible), the same errors otherwise.
+    @Test func checksWithoutConditionEstimateGiveTheSameErrors() throws {
+        let quick = CheckOptions(estimateCondition: false)
+        let balanced = try HandMadeEconomies.twoRegions().check(options: quick)
+        #expect(balanced.passed)
+        #expect(balanced.conditionNumber == nil, "diagonally dominant: not factored")
+        var overOne = try HandMadeEconomies.twoRegions()
+        overOne.intermediateFlows[0, 3] = 100
+        let singular = try HandMadeEconomies.economy(
+            regions: ["r"], sectors: ["a", "b"], flows: [[1, 1], [1, 1]], finalDemand: [[0], [0]])
+        for economy in [overOne, singular] {
+            let errors = { (report: EconomyCheckReport) in report.findings.filter { $0.severity == .error } }
+            #expect(errors(try economy.check(options: quick)) == errors(try economy.check()))
+            #expect(try economy.check(options: quick).conditionNumber != nil, "factored to look for singularity")
         }
     }
 

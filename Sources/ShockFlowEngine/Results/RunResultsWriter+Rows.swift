@@ -6,6 +6,8 @@ import ShockFlowFormats
 struct ResultsTable {
     private(set) var bytes: [UInt8]
     private let labelEncoder: CSVTableWriter
+    /// The first NaN or ±Inf appended, if any: `requireFinite` refuses to write the table then.
+    private(set) var firstNonFinite: NonFiniteFigure?
 
     init(header: [String]) {
         labelEncoder = CSVTableWriter(header: header)
@@ -20,6 +22,9 @@ struct ResultsTable {
 
     /// Appends the rows of `other` (built separately, e.g. on another thread).
     mutating func append(rowsOf other: ResultsTable) {
+        if firstNonFinite == nil, let figure = other.firstNonFinite {
+            firstNonFinite = figure.shifted(by: bytes.reduce(0) { $0 + ($1 == 10 ? 1 : 0) })
+        }
         bytes.append(contentsOf: other.bytes)
     }
 
@@ -70,7 +75,16 @@ struct ResultsTable {
     }
 
     private mutating func appendNumber(_ value: Double) {
+        if !value.isFinite, firstNonFinite == nil {
+            firstNonFinite = NonFiniteFigure.locate(value, appendingTo: bytes, separator: UInt8(ascii: ","))
+        }
         NumberFormatting.append(value, to: &bytes)
+    }
+
+    /// Throws `DataFileError.nonFiniteResult` naming `path`, the line and the column of the first NaN
+    /// or ±Inf appended; a results folder never holds one.
+    func requireFinite(path: String) throws {
+        if let firstNonFinite { throw firstNonFinite.error(path: path, header: labelEncoder.header) }
     }
 
     func write(to path: String) throws {

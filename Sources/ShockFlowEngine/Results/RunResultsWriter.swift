@@ -18,6 +18,7 @@ public enum RunResultsWriter {
     /// the inputs on other threads overlaps with building them).
     public static func write(_ result: ScenarioRunResult, to folder: String, manifest: () throws -> RunManifest) throws {
         let tables = buildTables(result)
+        for (name, table) in tables { try table.requireFinite(path: folder + "/" + name) }
         let manifest = ExtendedManifest(manifest: try manifest(), key: "iterations", extra: result.iterations)
         try AtomicDirectory.write(to: folder) { temporary in
             for (name, table) in tables { try table.write(to: temporary + "/" + name) }

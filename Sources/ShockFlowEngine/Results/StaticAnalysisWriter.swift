@@ -19,32 +19,37 @@ public enum StaticAnalysisWriter {
                 ("B", try analysis.allocationCoefficients()), ("G", try analysis.ghoshInverse()),
             ]
         }
+        var output = CSVTableWriter(header: ["region", "sector", "output", "value_added"])
+        var multipliers = CSVTableWriter(header: [
+            "region", "sector", "output_multiplier", "value_added_multiplier", "backward_linkage", "forward_linkage",
+        ])
+        for cell in 0..<economy.cellCount {
+            let labels = cellLabels(economy, cell)
+            output.appendRow(labels: labels, values: [analysis.output[cell], analysis.valueAdded[cell]])
+            multipliers.appendRow(
+                labels: labels,
+                values: [
+                    linkages.outputMultipliers[cell], linkages.valueAddedMultipliers[cell],
+                    linkages.backwardLinkages[cell], linkages.forwardLinkages[cell],
+                ])
+        }
+        // Nothing is written when a figure is NaN or infinite (a singular or ill-conditioned I − A): the
+        // folder appears whole or not at all. The long matrices are built one at a time to bound memory.
+        let tables = [("output.csv", output), ("multipliers.csv", multipliers)]
+        for (name, table) in tables { try table.requireFinite(path: folder + "/" + name) }
         try AtomicDirectory.write(to: folder) { temporary in
-            var output = CSVTableWriter(header: ["region", "sector", "output", "value_added"])
-            var multipliers = CSVTableWriter(header: [
-                "region", "sector", "output_multiplier", "value_added_multiplier", "backward_linkage", "forward_linkage",
-            ])
-            for cell in 0..<economy.cellCount {
-                let labels = cellLabels(economy, cell)
-                output.appendRow(labels: labels, values: [analysis.output[cell], analysis.valueAdded[cell]])
-                multipliers.appendRow(
-                    labels: labels,
-                    values: [
-                        linkages.outputMultipliers[cell], linkages.valueAddedMultipliers[cell],
-                        linkages.backwardLinkages[cell], linkages.forwardLinkages[cell],
-                    ])
-            }
-            try output.write(to: temporary + "/output.csv")
-            try multipliers.write(to: temporary + "/multipliers.csv")
+            for (name, table) in tables { try table.write(to: temporary + "/" + name) }
             for (name, matrix) in matrices {
-                try writeLongMatrix(matrix, economy: economy, to: temporary + "/\(name).csv")
+                let table = longMatrix(matrix, economy: economy)
+                try table.requireFinite(path: folder + "/\(name).csv")
+                try table.write(to: temporary + "/\(name).csv")
             }
             try manifest.write(to: temporary + "/manifest.json")
         }
     }
 
     /// Every cell of an n×n matrix, row-major: `from_region,from_sector,to_region,to_sector,value`.
-    static func writeLongMatrix(_ matrix: Matrix, economy: Economy, to path: String) throws {
+    static func longMatrix(_ matrix: Matrix, economy: Economy) -> CSVTableWriter {
         var table = CSVTableWriter(header: ["from_region", "from_sector", "to_region", "to_sector", "value"])
         let labels = (0..<economy.cellCount).map { cellLabels(economy, $0) }
         for row in 0..<matrix.rows {
@@ -52,7 +57,7 @@ public enum StaticAnalysisWriter {
                 table.appendRow(labels: labels[row] + labels[column], values: [matrix[row, column]])
             }
         }
-        try table.write(to: path)
+        return table
     }
 
     static func cellLabels(_ economy: Economy, _ cell: Int) -> [String] {

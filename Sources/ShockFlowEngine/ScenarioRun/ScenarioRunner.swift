@@ -37,18 +37,22 @@ public enum ScenarioRunner {
     /// - Parameters:
     ///   - path: the scenario file as the user named it (messages and the manifest use it as given).
     ///   - folder: where to write; `results/<scenario name>` when nil.
-    public static func run(scenarioFile path: String, outputFolder folder: String? = nil) throws -> Outcome {
+    ///   - skipChecks: run even on an economy that fails its checks (else `EconomyCheckFailure`).
+    public static func run(scenarioFile path: String, outputFolder folder: String? = nil, skipChecks: Bool = false) throws
+        -> Outcome
+    {
         let started = Date()
         let document = ScenarioDocument(contentsOf: URL(fileURLWithPath: path), shownAs: path)
         // Hashing the inputs for the manifest (tens of MB for a 31 × 42 table) overlaps with loading and running.
         let extraInputs = [path] + document.seriesFiles
         var digests: InputDigests?
         let (scenario, loaded) = try document.resolveLoadingEconomy { digests = InputDigests(economyAt: $0) }
+        let checks = try loaded.requirePassingChecks(skip: skipChecks)
         let result = try ScenarioRun.run(scenario, economy: loaded.economy)
         let destination = folder ?? defaultFolder(scenarioName: scenario.name)
         try RunResultsWriter.write(result, to: destination) {
             var manifest = try RunManifest(
-                command: "run", loaded: loaded, parameters: ScenarioRunParameters.text(scenario, economy: loaded.economy),
+                command: "run", loaded: loaded, checks: checks, parameters: ScenarioRunParameters.text(scenario, economy: loaded.economy),
                 seed: scenario.horizon.seed, startedAt: started, extraInputs: extraInputs, digests: digests)
             manifest.notes.append(ReproducibleLinearAlgebra.note)
             return manifest

@@ -4,9 +4,13 @@
 public struct CSVTableWriter: Sendable {
     public let separator: UInt8
     public private(set) var bytes: [UInt8] = []
+    public let header: [String]
+    /// The first NaN or ±Inf appended, if any (`requireFinite` refuses the table then).
+    package private(set) var firstNonFinite: NonFiniteFigure?
 
     public init(header: [String], separator: UInt8 = UInt8(ascii: ",")) {
         self.separator = separator
+        self.header = header
         appendFields(header)
         bytes.append(10)
     }
@@ -14,6 +18,7 @@ public struct CSVTableWriter: Sendable {
     /// A writer without a header, used to encode labels.
     package init(separator: UInt8 = UInt8(ascii: ",")) {
         self.separator = separator
+        self.header = []
     }
 
     /// Appends one row: the label fields first, then the numbers.
@@ -21,7 +26,7 @@ public struct CSVTableWriter: Sendable {
         appendFields(labels)
         for (index, value) in values.enumerated() {
             if index > 0 || !labels.isEmpty { bytes.append(separator) }
-            NumberFormatting.append(value, to: &bytes)
+            appendNumber(value)
         }
         bytes.append(10)
     }
@@ -41,7 +46,7 @@ public struct CSVTableWriter: Sendable {
     public mutating func appendRow(encodedLabels first: [UInt8], _ second: [UInt8] = [], value: Double) {
         bytes.append(contentsOf: first)
         bytes.append(contentsOf: second)
-        NumberFormatting.append(value, to: &bytes)
+        appendNumber(value)
         bytes.append(10)
     }
 
@@ -54,7 +59,7 @@ public struct CSVTableWriter: Sendable {
     package mutating func appendNumbers(_ values: [Double], emptyAfter: Int = 0) {
         for value in values {
             bytes.append(separator)
-            NumberFormatting.append(value, to: &bytes)
+            appendNumber(value)
         }
         bytes.append(contentsOf: [UInt8](repeating: separator, count: emptyAfter))
         bytes.append(10)
@@ -63,6 +68,19 @@ public struct CSVTableWriter: Sendable {
     /// Writes the table to `path` so that the file appears whole or not at all.
     public func write(to path: String) throws {
         try AtomicFile.write(bytes, to: path)
+    }
+
+    /// Throws `DataFileError.nonFiniteResult`, naming `path` (the file as the user will see it), the
+    /// line and the column, when a NaN or ±Inf was appended. Results writers call it before writing.
+    public func requireFinite(path: String) throws {
+        if let firstNonFinite { throw firstNonFinite.error(path: path, header: header) }
+    }
+
+    private mutating func appendNumber(_ value: Double) {
+        if !value.isFinite, firstNonFinite == nil {
+            firstNonFinite = NonFiniteFigure.locate(value, appendingTo: bytes, separator: separator)
+        }
+        NumberFormatting.append(value, to: &bytes)
     }
 
     private mutating func appendFields(_ fields: [String]) {

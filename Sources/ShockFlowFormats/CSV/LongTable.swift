@@ -40,7 +40,7 @@ struct LongTable {
             var key: Int?
             var value: Double?
             do { key = try locate(reader) } catch { problems.record(error) }
-            do { value = try reader.number(valueColumn) } catch { problems.record(error) }
+            do { value = try reader.economyValue(valueColumn) } catch { problems.record(error) }
             guard let key, let value else { continue }
             guard seen.insert(key) else {
                 duplicates.append((key, reader.line, cellText(valueColumn: valueColumn)))

@@ -20,14 +20,24 @@ enum EconomyFolderReader {
              { try $0.readFinalDemand(problems: &$1) }),
         ]
         for file in required {
-            guard PathKind(builder.path(file.file)) == .file else {
-                problems.record(.fileNotFound(path: builder.path(file.file), expected: file.content))
-                continue
+            switch PathKind(builder.path(file.file)) {
+            case .file: try problems.run { try file.read(&builder, &$0) }
+            case .missing: problems.record(.fileNotFound(path: builder.path(file.file), expected: file.content))
+            case .directory: problems.record(.notAFile(path: builder.path(file.file), expected: file.content))
             }
-            try problems.run { try file.read(&builder, &$0) }
         }
-        if PathKind(builder.path("imports.csv")) == .file { try problems.run { try builder.readImports(problems: &$0) } }
-        if PathKind(builder.path("va.csv")) == .file { try problems.run { try builder.readValueAdded(problems: &$0) } }
+        let optional: [(file: String, content: String, read: (inout FolderEconomyBuilder, inout ProblemCollector) throws -> Void)] = [
+            ("imports.csv", "imports: product,to_region,to_sector[,category],value", { try $0.readImports(problems: &$1) }),
+            ("va.csv", "value added: region,sector[,component],value", { try $0.readValueAdded(problems: &$1) }),
+        ]
+        for file in optional {
+            switch PathKind(builder.path(file.file)) {
+            case .file: try problems.run { try file.read(&builder, &$0) }
+            case .missing: break
+            // An optional file that is there but cannot be read is an error, not an absent file.
+            case .directory: problems.record(.notAFile(path: builder.path(file.file), expected: file.content))
+            }
+        }
         try problems.finish()
         return try builder.economy()
     }

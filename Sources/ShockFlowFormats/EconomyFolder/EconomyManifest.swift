@@ -5,6 +5,8 @@ struct EconomyManifest: Decodable {
     var name: String
     var year: Int?
     var moneyUnit: String
+    /// The step every value was rounded to, in the money unit (`rounding: 1`: whole units).
+    var rounding: Double?
     var source: String?
     var regions: [LabelEntry]
     var sectors: [LabelEntry]
@@ -20,6 +22,7 @@ struct EconomyManifest: Decodable {
         case importProducts = "import_products"
         case regionGroups = "region_groups"
         case sectorGroups = "sector_groups"
+        case rounding
     }
 
     init(from decoder: any Decoder) throws {
@@ -28,6 +31,7 @@ struct EconomyManifest: Decodable {
         name = try container.decode(String.self, forKey: .name)
         year = try container.decodeIfPresent(Int.self, forKey: .year)
         moneyUnit = try container.decode(String.self, forKey: .moneyUnit)
+        rounding = try container.decodeIfPresent(Double.self, forKey: .rounding)
         source = try container.decodeIfPresent(String.self, forKey: .source)
         regions = try container.decode([LabelEntry].self, forKey: .regions)
         sectors = try container.decode([LabelEntry].self, forKey: .sectors)
@@ -40,7 +44,7 @@ struct EconomyManifest: Decodable {
     var metadata: EconomyMetadata {
         EconomyMetadata(
             name: name, year: year, moneyUnit: moneyUnit, source: source ?? "",
-            regionGroups: regionGroups ?? [:], sectorGroups: sectorGroups ?? [:])
+            regionGroups: regionGroups ?? [:], sectorGroups: sectorGroups ?? [:], rounding: rounding)
     }
 }
 

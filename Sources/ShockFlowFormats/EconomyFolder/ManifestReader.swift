@@ -66,6 +66,12 @@ enum ManifestReader {
                 }
             }
         }
+        if let rounding = manifest.rounding, !(rounding.isFinite && rounding > 0) {
+            problems.record(.invalidManifest(
+                location(["rounding"]),
+                message: "\"rounding\" must be a positive number (the step every value is rounded to, in the money "
+                    + "unit: 1 for whole units), found \(NumberFormatting.shortest(rounding))"))
+        }
         let groups: [(key: String, kind: String, groups: [String: [String]]?, labels: [LabelEntry])] = [
             ("region_groups", "region", manifest.regionGroups, manifest.regions),
             ("sector_groups", "sector", manifest.sectorGroups, manifest.sectors),

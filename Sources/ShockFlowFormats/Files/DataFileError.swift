@@ -31,12 +31,16 @@ public struct FileLocation: Sendable, Equatable, CustomStringConvertible {
 /// policy modeler can act on. Several problems found in one pass come back as `.several`.
 public enum DataFileError: Error, Sendable, Equatable, CustomStringConvertible {
     case fileNotFound(path: String, expected: String)
+    /// A folder (or other non-file) where a file belongs.
+    case notAFile(path: String, expected: String)
     case unreadable(path: String, reason: String)
     case emptyFile(path: String)
     case raggedRow(FileLocation, expectedFields: Int, foundFields: Int)
     case unterminatedQuote(FileLocation)
     case notANumber(FileLocation, text: String)
     case nonFiniteNumber(FileLocation, text: String)
+    /// A finite number too large for an economy table (`EconomyValues.largestMagnitude`).
+    case valueOutOfRange(FileLocation, text: String, largestMagnitude: Double)
     /// An empty field where a number is required.
     case missingValue(FileLocation)
     case missingColumn(path: String, column: String, header: [String])
@@ -52,6 +56,8 @@ public enum DataFileError: Error, Sendable, Equatable, CustomStringConvertible {
     case unrecognizedEconomy(path: String, reason: String)
     case economyNotFound(name: String, searched: [String], available: [String])
     case writeFailed(path: String, reason: String)
+    /// A NaN or ±Inf among the figures of a file about to be written (`rowStart`: its row up to it).
+    case nonFiniteResult(FileLocation, value: Double, rowStart: String)
     /// Several problems found in one pass; `omitted` more were found but not kept.
     case several([DataFileError], omitted: Int)
 
@@ -65,6 +71,8 @@ public enum DataFileError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .fileNotFound(let path, let expected):
             return "\(path): file not found (expected \(expected))"
+        case .notAFile(let path, let expected):
+            return "\(path): a folder where a file belongs (expected \(expected))"
         case .unreadable(let path, let reason):
             return "\(path): cannot read the file: \(reason)"
         case .emptyFile(let path):
@@ -77,6 +85,9 @@ public enum DataFileError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(location): expected a number, found \"\(text)\""
         case .nonFiniteNumber(let location, let text):
             return "\(location): \"\(text)\" is not a finite number (NaN and infinity are refused)"
+        case .valueOutOfRange(let location, let text, let largest):
+            return "\(location): \"\(text)\" is too large: economy values must lie within ±\(NumberFormatting.shortest(largest)) "
+                + "(larger values overflow the model's sums and products)"
         case .missingValue(let location):
             return "\(location): expected a number, found an empty field"
         case .missingColumn(let path, let column, let header):
@@ -106,6 +117,10 @@ public enum DataFileError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\"\(name)\" is neither a file or folder nor a built-in economy\(places)\(names)"
         case .writeFailed(let path, let reason):
             return "\(path): cannot write: \(reason)"
+        case .nonFiniteResult(let location, let value, let rowStart):
+            let row = rowStart.isEmpty ? "" : " (the row begins \"\(rowStart)\")"
+            return "\(location): a result came out \(NumberFormatting.shortest(value)), not a finite number\(row): "
+                + "a figure overflowed or the system solved is singular, so nothing was written"
         case .several(let list, let omitted):
             let all = list.flatMap(\.problems)
             let more = omitted > 0 ? "\n  … and \(omitted) more"

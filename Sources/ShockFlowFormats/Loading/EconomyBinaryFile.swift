@@ -127,6 +127,8 @@ private struct EconomyDescription: Codable {
     var name: String
     var year: Int?
     var moneyUnit: String
+    /// `EconomyMetadata.rounding`; absent from the JSON when nil, so files of unrounded economies are unchanged.
+    var rounding: Double?
     var source: String
     var regionGroups: [String: [String]]
     var sectorGroups: [String: [String]]
@@ -147,6 +149,7 @@ private struct EconomyDescription: Codable {
         name = metadata.name
         year = metadata.year
         moneyUnit = metadata.moneyUnit
+        rounding = metadata.rounding
         source = metadata.source
         regionGroups = metadata.regionGroups
         sectorGroups = metadata.sectorGroups
@@ -192,7 +195,7 @@ private struct EconomyDescription: Codable {
         let economy = Economy(
             metadata: EconomyMetadata(
                 name: name, year: year, moneyUnit: moneyUnit, source: source, regionGroups: regionGroups,
-                sectorGroups: sectorGroups),
+                sectorGroups: sectorGroups, rounding: rounding),
             regions: labels(regions), sectors: labels(sectors), finalDemandCategories: labels(finalDemandCategories),
             intermediateFlows: flows, finalDemand: finalDemand, finalDemandColumns: columns, valueAdded: valueAdded,
             valueAddedComponents: components, importProducts: labels(importProducts),

@@ -21,6 +21,8 @@ public struct RunManifest: Encodable, Sendable {
     public var command: String
     public var economy: String
     public var economyFormat: String
+    /// `passed`, or `skipped` when the command was told not to check the economy (`--skip-checks`).
+    public var checks: EconomyChecksStatus?
     public var inputs: [InputFile]
     /// Parameters after defaults were applied, as text (exact for numbers: shortest round-trip form).
     public var parameters: [String: String]
@@ -29,15 +31,18 @@ public struct RunManifest: Encodable, Sendable {
     public var finishedAt: String?
     public var notes: [String]
 
-    /// - Parameter digests: hashes started earlier in the background (`InputDigests`); files it
-    ///   does not cover are hashed here.
+    /// - Parameters:
+    ///   - checks: whether the economy passed its checks or they were skipped (`requirePassingChecks`).
+    ///   - digests: hashes started earlier in the background (`InputDigests`); files it does not
+    ///     cover are hashed here.
     public init(
-        command: String, loaded: LoadedEconomy, parameters: [String: String], seed: UInt64? = nil,
-        startedAt: Date, extraInputs: [String] = [], digests: InputDigests? = nil
+        command: String, loaded: LoadedEconomy, checks: EconomyChecksStatus? = nil, parameters: [String: String],
+        seed: UInt64? = nil, startedAt: Date, extraInputs: [String] = [], digests: InputDigests? = nil
     ) throws {
         self.command = command
         self.economy = loaded.source.builtInName ?? loaded.economy.metadata.name
         self.economyFormat = loaded.source.format.rawValue
+        self.checks = checks
         self.inputs = try (loaded.inputFiles + extraInputs).map { path in
             InputFile(path: path, sha256: try digests?.digest(of: path) ?? Self.hashFile(path))
         }

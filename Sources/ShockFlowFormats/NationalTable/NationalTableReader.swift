@@ -106,7 +106,7 @@ private struct NationalTableRows {
             var problems = ProblemCollector()
             func number(_ field: Int) -> Double {
                 do {
-                    return try row.number(field)
+                    return try row.economyValue(field)
                 } catch {
                     problems.record(error)
                     return 0
@@ -119,7 +119,7 @@ private struct NationalTableRows {
             try problems.finish()
             if row.text(3) == "Domestic" { domestic.append(entry) } else { imports.append(entry) }
         case "TOT":
-            totals[code] = (row.line, try layout.sectorColumns.map { $0 < row.fieldCount && !row.isEmpty($0) ? try row.number($0) : nil })
+            totals[code] = (row.line, try layout.sectorColumns.map { $0 < row.fieldCount && !row.isEmpty($0) ? try row.economyValue($0) : nil })
         default:
             throw DataFileError.invalidTable(
                 row.location(field: 3), message: "Origin must be Domestic, Imports or TOT, found \"\(row.text(3))\"")

@@ -84,10 +84,11 @@ struct PymrioFileParameters: Decodable {
                 message: "\(key) has \(entry.indexColumns) index columns and \(entry.headerRows) header rows; "
                     + "expected 2 (region, sector) and \(headerRows)")
         }
-        guard PathKind(path) == .file else {
-            throw DataFileError.fileNotFound(path: path, expected: "the \(key) table listed in file_parameters.json")
+        switch PathKind(path) {
+        case .file: return path
+        case .missing: throw DataFileError.fileNotFound(path: path, expected: "the \(key) table listed in file_parameters.json")
+        case .directory: throw DataFileError.notAFile(path: path, expected: "the \(key) table listed in file_parameters.json")
         }
-        return path
     }
 
     /// Sub-folders holding pymrio extensions (their own file_parameters.json), by name.

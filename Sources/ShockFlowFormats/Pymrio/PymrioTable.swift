@@ -129,7 +129,7 @@ struct PymrioTable {
             firstLines[row] = reader.line
             for column in 0..<columnCount {
                 do {
-                    store(row, column, try reader.number(indexColumns + column))
+                    store(row, column, try reader.economyValue(indexColumns + column))
                 } catch {
                     problems.record(error)
                 }

@@ -4,12 +4,22 @@ import ShockFlowLinearAlgebra
 extension Economy {
     /// Column sums of A below 1 (errors name each failing column) and the condition number
     /// of I − A estimated with `dgecon` (a warning above the threshold, an error when singular).
-    func coefficientChecks(conditionWarningThreshold: Double) throws -> (findings: [CheckFinding], conditionNumber: Double) {
+    ///
+    /// With `estimateCondition` false, I − A is factored only when that is needed to tell whether it
+    /// is singular: not when every absolute column sum of A is below 1, since I − A is then strictly
+    /// diagonally dominant by columns and so invertible (Levy–Desplanques), and its condition number
+    /// is at most (1 + s)/(1 − s), s the largest of those sums. The errors are the same either way;
+    /// the condition number is then nil.
+    func coefficientChecks(conditionWarningThreshold: Double, estimateCondition: Bool = true) throws
+        -> (findings: [CheckFinding], conditionNumber: Double?)
+    {
         var findings: [CheckFinding] = []
         let coefficients = try InputOutputCoefficients.technical(
             intermediateFlows: intermediateFlows, grossOutput: grossOutput)
         let columnSums = try coefficients.columnSums()
-        let failing = columnSums.indices.filter { columnSums[$0] >= 1 }.sorted { columnSums[$0] > columnSums[$1] }
+        // NaN (an overflowing coefficient times a zero flow) fails too, and sorts first.
+        let sortKey = { (column: Int) in columnSums[column].isNaN ? Double.infinity : columnSums[column] }
+        let failing = columnSums.indices.filter { !(columnSums[$0] < 1) }.sorted { sortKey($0) > sortKey($1) }
         if !failing.isEmpty {
             findings.append(
                 CheckFinding(
@@ -17,6 +27,9 @@ extension Economy {
                     message: "the inputs of \(pluralized(failing.count, "cell")) are worth at least their output "
                         + "(column sum of A ≥ 1), so I − A need not be invertible: "
                         + describeCells(failing, limit: 10) { " (column sum \(formatForMessage(columnSums[$0])))" }))
+        }
+        if !estimateCondition, failing.isEmpty, coefficients.largestAbsoluteColumnSum() < 1 {
+            return (findings, nil)
         }
         let factorization: LUFactorization
         do {
@@ -49,5 +62,19 @@ extension Economy {
         return CheckFinding(
             severity: .error, kind: .singularSystem, cells: column.map { [$0] } ?? [],
             message: "I − A is singular\(location): the Leontief inverse does not exist")
+    }
+}
+
+extension Matrix {
+    /// max_j Σ_i |m_ij| (the 1-norm); NaN when an entry is NaN.
+    fileprivate func largestAbsoluteColumnSum() -> Double {
+        var largest = 0.0
+        for column in 0..<columns {
+            var sum = 0.0
+            for row in 0..<rows { sum += abs(elements[row + column * rows]) }
+            if sum.isNaN { return .nan }
+            largest = max(largest, sum)
+        }
+        return largest
     }
 }

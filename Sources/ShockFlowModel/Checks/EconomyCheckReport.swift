@@ -60,8 +60,11 @@ public struct BalanceSummary: Sendable, Equatable {
     public var worstCell: Int?
     /// |x_i − s_i| / max(|x_i|, |s_i|) at the worst cell, s the other side of the identity.
     public var worstRelativeError: Double
-    /// How many cells exceed the tolerance.
+    /// How many cells exceed the tolerance (plus the rounding allowance).
     public var failingCellCount: Int
+    /// How far apart the sides may be beyond the relative tolerance because the table's values are
+    /// rounded (`EconomyMetadata.rounding`), in the money unit; 0 for an unrounded table.
+    public var roundingAllowance: Double
 }
 
 /// Everything the checks of MODEL section 1 found in an economy; a value, nothing printed.

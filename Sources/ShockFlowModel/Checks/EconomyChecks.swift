@@ -29,7 +29,8 @@ extension Economy {
         report.columnBalance = balance.column
         report.findings += balance.findings
 
-        let coefficients = try coefficientChecks(conditionWarningThreshold: options.conditionWarningThreshold)
+        let coefficients = try coefficientChecks(
+            conditionWarningThreshold: options.conditionWarningThreshold, estimateCondition: options.estimateCondition)
         report.conditionNumber = coefficients.conditionNumber
         report.findings += coefficients.findings
         return report

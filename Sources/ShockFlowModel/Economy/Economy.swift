@@ -24,10 +24,13 @@ public struct EconomyMetadata: Sendable, Equatable {
     public var regionGroups: [String: [String]]
     /// Named groups of sector codes.
     public var sectorGroups: [String: [String]]
+    /// The step the source rounded every value to, in the money unit (1: whole units), or nil when
+    /// the values are not rounded. The balance checks allow for it (`Economy.roundingAllowance`).
+    public var rounding: Double?
 
     public init(
         name: String, year: Int? = nil, moneyUnit: String = "unknown", source: String = "",
-        regionGroups: [String: [String]] = [:], sectorGroups: [String: [String]] = [:]
+        regionGroups: [String: [String]] = [:], sectorGroups: [String: [String]] = [:], rounding: Double? = nil
     ) {
         self.name = name
         self.year = year
@@ -35,6 +38,7 @@ public struct EconomyMetadata: Sendable, Equatable {
         self.source = source
         self.regionGroups = regionGroups
         self.sectorGroups = sectorGroups
+        self.rounding = rounding
     }
 }
 

@@ -24,7 +24,8 @@ public struct InputOutputAnalysis: Sendable {
     /// Computes the coefficients and factors I − A.
     /// - Throws: `StaticModelError.inconsistentShape` when the economy's arrays do not fit
     ///   together, `.nonFiniteValue` for NaN or ±Inf, `.singularSystem` naming the cell when
-    ///   I − A cannot be factored.
+    ///   I − A cannot be factored, `.coefficientOverflow` naming the cell whose output is too small to
+    ///   divide by (a column of A overflows to infinity).
     public init(economy: Economy) throws {
         if let problem = economy.shapeProblems().first {
             throw StaticModelError.inconsistentShape(field: problem.field, expected: problem.expected, actual: problem.actual)
@@ -41,6 +42,9 @@ public struct InputOutputAnalysis: Sendable {
             intermediateImports: economy.intermediateImports, grossOutput: x)
         totalFinalDemand = try economy.finalDemand.rowSums()
         zeroOutputCells = x.indices.filter { x[$0] == 0 }
+        if let cell = Self.firstCellWithNonFiniteCoefficients(technicalCoefficients, valueAddedCoefficients, importCoefficients) {
+            throw StaticModelError.coefficientOverflow(cell: economy.describeCell(cell), output: x[cell])
+        }
         leontiefFactorization = try factorIdentityMinus(
             technicalCoefficients, system: "I − A", describeColumn: economy.describeCell,
             with: RefinedLUFactorization.init(identityMinus:))
@@ -67,6 +71,19 @@ public struct InputOutputAnalysis: Sendable {
 
     /// The explicit Ghosh inverse G = (I − B)⁻¹ (MODEL (6), `dgetri`), for a matrices report only.
     public func ghoshInverse() throws -> Matrix { try ghoshFactorization().inverse() }
+
+    /// The first cell (column) whose technical, value-added or import coefficients are not finite: a
+    /// gross output so small (5e-324) that dividing by it overflows.
+    private static func firstCellWithNonFiniteCoefficients(
+        _ technical: Matrix, _ valueAdded: [Double], _ imports: Matrix
+    ) -> Int? {
+        let rows = (technical: technical.rows, imports: imports.rows)
+        return valueAdded.indices.first { cell in
+            !valueAdded[cell].isFinite
+                || !technical.elements[(cell * rows.technical)..<((cell + 1) * rows.technical)].allSatisfy(\.isFinite)
+                || !imports.elements[(cell * rows.imports)..<((cell + 1) * rows.imports)].allSatisfy(\.isFinite)
+        }
+    }
 
     /// Checks that a right-hand side has one row per cell.
     func requireCellRows(_ matrix: Matrix, field: String) throws {

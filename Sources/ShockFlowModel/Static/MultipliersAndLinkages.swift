@@ -23,11 +23,30 @@ extension InputOutputAnalysis {
             Matrix(rows: n, columns: 2, columnMajor: ones + valueAddedCoefficients), transpose: .transposed)
         let outputMultipliers = leontiefColumnTotals.column(0)
         let ghoshRowSums = try ghoshRowSums()
-        return MultipliersAndLinkages(
+        let result = MultipliersAndLinkages(
             outputMultipliers: outputMultipliers,
             valueAddedMultipliers: leontiefColumnTotals.column(1),
             backwardLinkages: rasmussenNormalized(outputMultipliers),
             forwardLinkages: rasmussenNormalized(ghoshRowSums))
+        try result.requireFinite(describeCell: economy.describeCell)
+        return result
+    }
+}
+
+extension MultipliersAndLinkages {
+    /// Throws `StaticModelError.nonFiniteResult` for the first NaN or infinite figure (a singular or
+    /// badly ill-conditioned I − A gives such figures rather than an error from the solver).
+    func requireFinite(describeCell: (Int) -> String) throws {
+        let figures: [(quantity: String, values: [Double], system: String)] = [
+            ("output multiplier", outputMultipliers, "I − A"), ("value-added multiplier", valueAddedMultipliers, "I − A"),
+            ("backward linkage", backwardLinkages, "I − A"), ("forward linkage", forwardLinkages, "I − A (or I − B)"),
+        ]
+        for figure in figures {
+            if let cell = figure.values.firstIndex(where: { !$0.isFinite }) {
+                throw StaticModelError.nonFiniteResult(
+                    quantity: figure.quantity, cell: describeCell(cell), value: figure.values[cell], system: figure.system)
+            }
+        }
     }
 }
 

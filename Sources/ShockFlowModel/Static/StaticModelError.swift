@@ -10,6 +10,12 @@ public enum StaticModelError: Error, Equatable, Sendable {
     case singularSystem(system: String, column: String)
     /// A cell index outside 0..<cellCount.
     case cellOutOfRange(index: Int, cellCount: Int)
+    /// A coefficient of `cell` (A, a_v or a_m, MODEL (3), (6)) overflows: its flows divided by its
+    /// gross output `output` are not finite.
+    case coefficientOverflow(cell: String, output: Double)
+    /// A result (`quantity` of `cell`) came out NaN or infinite: the system solved is singular or
+    /// too ill-conditioned for its solution to mean anything.
+    case nonFiniteResult(quantity: String, cell: String, value: Double, system: String)
 }
 
 extension StaticModelError: CustomStringConvertible {
@@ -24,6 +30,13 @@ extension StaticModelError: CustomStringConvertible {
                 + "the column sums of the coefficients must stay below 1: run the economy checks"
         case .cellOutOfRange(let index, let cellCount):
             return "cell index \(index) is outside the economy's \(cellCount) cells"
+        case .coefficientOverflow(let cell, let output):
+            return "the input coefficients of \(cell) are not finite: its gross output \(formatForMessage(output)) is too "
+                + "small to divide its inputs by (MODEL (3), (6)), so I − A cannot be factored; "
+                + "run `shockflow economy check` on the economy"
+        case .nonFiniteResult(let quantity, let cell, let value, let system):
+            return "the \(quantity) of \(cell) came out \(formatForMessage(value)): \(system) is singular or too "
+                + "ill-conditioned to solve; run `shockflow economy check` on the economy (it estimates the condition number)"
         }
     }
 }

@@ -14,7 +14,8 @@ struct Run: ParsableCommand {
             dynamic model products.csv and weights.csv (layouts in docs/results-format.md). The folder \
             appears whole or not at all and replaces an existing one. The model runs with OpenBLAS on one \
             thread, so results are byte-identical whatever OPENBLAS_NUM_THREADS is. A scenario file with \
-            problems lists every one of them (exit status 1) and writes nothing.
+            problems lists every one of them (exit status 1) and writes nothing; so does an economy that \
+            `shockflow economy check` fails, unless --skip-checks is given.
             """)
 
     @Argument(help: "The scenario file (YAML).")
@@ -26,6 +27,9 @@ struct Run: ParsableCommand {
     @Flag(help: "Print nothing when the run succeeds.")
     var quiet = false
 
+    @Flag(help: "Run even on an economy that `shockflow economy check` fails (the manifest records \"checks\": \"skipped\").")
+    var skipChecks = false
+
     func run() throws {
         // The model's linear algebra runs on one OpenBLAS thread whatever the setting (ScenarioRun), and the
         // rest of a run has no BLAS work worth more: one thread for the whole process, which the manifest
@@ -33,7 +37,7 @@ struct Run: ParsableCommand {
         BLASRuntime.setThreadCount(1)
         let outcome: ScenarioRunner.Outcome
         do {
-            outcome = try ScenarioRunner.run(scenarioFile: scenario, outputFolder: out)
+            outcome = try ScenarioRunner.run(scenarioFile: scenario, outputFolder: out, skipChecks: skipChecks)
         } catch let error as ScenarioError {
             // As `validate` lists them: one `file:line:column: field: message` per line, then the count.
             FileHandle.standardError.write(Data(error.listing.utf8))

@@ -16,6 +16,8 @@ public enum SweepRunner {
         public var batchSize = 64
         public var shard = SweepShard.whole
         public var resume = false
+        /// Run even on an economy that fails its checks (checked once per sweep, else `EconomyCheckFailure`).
+        public var skipChecks = false
 
         public init() {}
     }
@@ -49,10 +51,11 @@ public enum SweepRunner {
         let (plan, loaded) = try document.plan { source in
             digests = InputDigests(paths: source.provenanceFiles + document.inputFiles)
         }
+        let checks = try loaded.requirePassingChecks(skip: options.skipChecks)
         let folder = options.output ?? defaultFolder(sweepName: plan.name)
         let parameters = manifestParameters(plan, economy: loaded.economy, options: options)
         var manifest = try RunManifest(
-            command: "sweep", loaded: loaded, parameters: parameters, seed: plan.seed, startedAt: started,
+            command: "sweep", loaded: loaded, checks: checks, parameters: parameters, seed: plan.seed, startedAt: started,
             extraInputs: document.inputFiles, digests: digests)
         manifest.notes.append(ReproducibleLinearAlgebra.note)
         let identity = Self.identity(parameters: parameters, inputs: manifest.inputs)

@@ -14,6 +14,8 @@ struct EconomyAnalyze: ParsableCommand {
             (region,sector,output_multiplier,value_added_multiplier,backward_linkage,forward_linkage),
             DIR/manifest.json and, with --matrices, A.csv, L.csv, B.csv and G.csv in the long layout
             from_region,from_sector,to_region,to_sector,value. The folder appears whole or not at all.
+            An economy that `shockflow economy check` fails is refused (exit status 1, its errors
+            listed, nothing written) unless --skip-checks is given.
             """)
 
     @Argument(help: "An economy folder or file, or a built-in name (\(Defaults.economy) when omitted).")
@@ -25,15 +27,19 @@ struct EconomyAnalyze: ParsableCommand {
     @Flag(help: "Also write the coefficient matrices A and B and the inverses L and G.")
     var matrices = false
 
+    @Flag(help: "Analyse the economy even if `shockflow economy check` fails it (the manifest records \"checks\": \"skipped\").")
+    var skipChecks = false
+
     func run() throws {
         try CommandFailure.reporting {
             let started = Date()
             let source = try EconomySource.resolve(economy)
             let digests = InputDigests(economyAt: source)
             let loaded = try EconomyLoader.load(source)
+            let checks = try loaded.requirePassingChecks(skip: skipChecks)
             let analysis = try InputOutputAnalysis(economy: loaded.economy)
             let manifest = try RunManifest(
-                command: "economy analyze", loaded: loaded, parameters: ["matrices": String(matrices)],
+                command: "economy analyze", loaded: loaded, checks: checks, parameters: ["matrices": String(matrices)],
                 startedAt: started, digests: digests)
             try StaticAnalysisWriter.write(
                 analysis, loaded: loaded, includeMatrices: matrices, to: out, manifest: manifest)

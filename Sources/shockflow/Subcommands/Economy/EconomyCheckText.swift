@@ -9,7 +9,8 @@ enum EconomyCheckText {
         let metadata = economy.metadata
         var lines: [String] = []
         let year = metadata.year.map { ", \($0)" } ?? ""
-        lines.append("Economy: \(metadata.name)\(year) — \(economy.regionCount) regions × \(economy.sectorCount) sectors = \(economy.cellCount) cells, \(economy.importProducts.count) imported products; money unit: \(metadata.moneyUnit)")
+        let rounding = metadata.rounding.map { ", values rounded to steps of \(number($0))" } ?? ""
+        lines.append("Economy: \(metadata.name)\(year) — \(economy.regionCount) regions × \(economy.sectorCount) sectors = \(economy.cellCount) cells, \(economy.importProducts.count) imported products; money unit: \(metadata.moneyUnit)\(rounding)")
         lines.append("Read from: \(loaded.source.path) (\(loaded.source.format.rawValue))")
         for note in loaded.notes { lines.append("Note: \(note)") }
         let tolerance = number(report.options.relativeTolerance)
@@ -38,8 +39,10 @@ enum EconomyCheckText {
 
     private static func balance(_ summary: BalanceSummary, economy: Economy, tolerance: String) -> String {
         guard let worst = summary.worstCell else { return "no cells" }
+        let allowance = summary.roundingAllowance > 0
+            ? " plus the rounding allowance \(number(summary.roundingAllowance)) \(economy.metadata.moneyUnit)" : ""
         return "worst relative error \(number(summary.worstRelativeError)) at \(economy.describeCell(worst)); "
-            + "\(summary.failingCellCount) cell\(summary.failingCellCount == 1 ? "" : "s") above \(tolerance)"
+            + "\(summary.failingCellCount) cell\(summary.failingCellCount == 1 ? "" : "s") above \(tolerance)\(allowance)"
     }
 
     private static func number(_ value: Double) -> String {

@@ -43,6 +43,9 @@ struct SweepRun: ParsableCommand {
     @Flag(help: "Print nothing when the sweep succeeds.")
     var quiet = false
 
+    @Flag(help: "Run even on an economy that `shockflow economy check` fails (the manifest records \"checks\": \"skipped\").")
+    var skipChecks = false
+
     func validate() throws {
         if workers != nil, threads != nil { throw ValidationError("--threads is the old name of --workers: give one") }
         if let count = workers ?? threads, count < 1 {
@@ -60,6 +63,7 @@ struct SweepRun: ParsableCommand {
         if let workers = workers ?? threads { options.workers = workers }
         options.batchSize = batch
         options.resume = resume
+        options.skipChecks = skipChecks
         if let shard { options.shard = try SweepShard(parsing: shard) }
         let progress = SweepProgress(quiet: quiet)
         SweepInterruption.explainOnInterrupt()
