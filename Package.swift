@@ -67,12 +67,13 @@ let package = Package(
             ],
             path: "bench/shockflow-bench"
         ),
-        // Helpers shared by the test targets (fixture paths, temporary folders, closeness checks).
-        .target(name: "ShockFlowTestSupport", path: "Tests/ShockFlowTestSupport"),
-        .testTarget(name: "ShockFlowLinearAlgebraTests", dependencies: ["ShockFlowLinearAlgebra"]),
+        // Helpers shared by the test targets (fixture paths, temporary folders, closeness checks, running
+        // the built binary, golden snapshots).
+        .target(name: "ShockFlowTestSupport", dependencies: ["ShockFlowLinearAlgebra"], path: "Tests/ShockFlowTestSupport"),
+        .testTarget(name: "ShockFlowLinearAlgebraTests", dependencies: ["ShockFlowLinearAlgebra", "ShockFlowTestSupport"]),
         .testTarget(
             name: "ShockFlowModelTests",
-            dependencies: ["ShockFlowModel", "ShockFlowLinearAlgebra"],
+            dependencies: ["ShockFlowModel", "ShockFlowLinearAlgebra", "ShockFlowTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
@@ -89,7 +90,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ShockFlowCLITests",
-            dependencies: ["ShockFlowFormats", "ShockFlowModel", "ShockFlowLinearAlgebra"],
+            dependencies: ["ShockFlowFormats", "ShockFlowModel", "ShockFlowLinearAlgebra", "ShockFlowTestSupport"],
             exclude: ["Snapshots", "Report"]
         ),
         .testTarget(

@@ -16,16 +16,20 @@ import Testing
         }
     }
 
-    static func expectClose(_ actual: [[Double]], _ expected: [[Double]], relative: Double, _ what: String) {
-        #expect(actual.count == expected.count, "\(what): \(actual.count) rows, expected \(expected.count)")
-        let scale = expected.joined().map(abs).max() ?? 1
-        for (row, (a, e)) in zip(actual, expected).enumerated() {
-            #expect(a.count == e.count, "\(what) row \(row + 1): \(a.count) values, expected \(e.count)")
-            for (x, y) in zip(a, e) where abs(x - y) > relative * max(abs(y), 1e-3 * scale) {
-                Issue.record("\(what) row \(row + 1): \(x), expected \(y)")
-                return
-            }
+    /// Tables of numbers of the same shape, every entry within `relative` of the expected one
+    /// against max(|expected|, 1e-3 of the largest expected entry).
+    static func expectClose(
+        _ actual: [[Double]], _ expected: [[Double]], relative: Double, _ what: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        guard actual.map(\.count) == expected.map(\.count) else {
+            Issue.record(
+                "\(what): rows of \(actual.map(\.count)) values, expected \(expected.map(\.count))", sourceLocation: sourceLocation)
+            return
         }
+        ShockFlowTestSupport.expectClose(
+            actual.flatMap { $0 }, expected.flatMap { $0 }, relative: relative, floor: .ofLargest(1e-3), what,
+            sourceLocation: sourceLocation)
     }
 
     /// The problem file can use comments, commas, SALib's group column and distributions.

@@ -74,25 +74,3 @@ extension Dictionary where Key == String, Value == Any {
         return object
     }
 }
-
-/// Expects |actual − expected| ≤ relative × max(|expected|, floor) for every entry; reports the worst.
-func expectClose(
-    _ actual: [Double], _ expected: [Double], relative: Double, floor: Double = 0, _ what: String,
-    sourceLocation: SourceLocation = #_sourceLocation
-) {
-    guard actual.count == expected.count else {
-        Issue.record("\(what): \(actual.count) values, expected \(expected.count)", sourceLocation: sourceLocation)
-        return
-    }
-    var worst = (ratio: 0.0, index: 0)
-    for index in expected.indices {
-        let scale = max(abs(expected[index]), floor)
-        let deviation = abs(actual[index] - expected[index])
-        let ratio = scale == 0 ? deviation : deviation / scale
-        if ratio.isNaN || ratio > worst.ratio { worst = (ratio.isNaN ? .infinity : ratio, index) }
-    }
-    #expect(
-        worst.ratio <= relative,
-        "\(what)[\(worst.index)] = \(actual.isEmpty ? 0 : actual[worst.index]), expected \(expected.isEmpty ? 0 : expected[worst.index])",
-        sourceLocation: sourceLocation)
-}

@@ -1,4 +1,5 @@
 import ShockFlowLinearAlgebra
+import ShockFlowTestSupport
 import Testing
 @testable import ShockFlowModel
 

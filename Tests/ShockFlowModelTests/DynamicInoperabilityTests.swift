@@ -1,6 +1,7 @@
 import Foundation
 import ShockFlowLinearAlgebra
 import ShockFlowModel
+import ShockFlowTestSupport
 import Testing
 
 /// The dynamic inoperability model q(t+1) = q(t) + K(A*q(t) + c*(t) − q(t)) on the published

@@ -1,4 +1,5 @@
 import Foundation
+import ShockFlowTestSupport
 import Testing
 @testable import ShockFlowModel
 

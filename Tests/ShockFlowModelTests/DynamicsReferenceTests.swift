@@ -1,6 +1,7 @@
 import Foundation
 import ShockFlowLinearAlgebra
 import ShockFlowModel
+import ShockFlowTestSupport
 import Testing
 
 /// The plan-horizon loop (MODEL section 4) against the independent numpy implementation of

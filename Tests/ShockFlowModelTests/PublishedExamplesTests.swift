@@ -1,5 +1,6 @@
 import ShockFlowLinearAlgebra
 import ShockFlowModel
+import ShockFlowTestSupport
 import Testing
 
 /// Textbook and published cases with values printed outside this project.

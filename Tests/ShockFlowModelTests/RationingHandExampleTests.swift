@@ -1,5 +1,6 @@
 import ShockFlowLinearAlgebra
 import ShockFlowModel
+import ShockFlowTestSupport
 import Testing
 
 /// The rationing step (MODEL (13)–(17)) on a three-sector economy solved by hand.

@@ -1,5 +1,6 @@
 import ShockFlowLinearAlgebra
 import ShockFlowModel
+import ShockFlowTestSupport
 import Testing
 
 /// The rationing step against the independent numpy implementation of

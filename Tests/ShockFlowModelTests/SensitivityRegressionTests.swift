@@ -1,5 +1,6 @@
 import Foundation
 import ShockFlowLinearAlgebra
+import ShockFlowTestSupport
 import Testing
 @testable import ShockFlowModel
 

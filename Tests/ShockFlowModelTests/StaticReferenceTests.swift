@@ -1,5 +1,6 @@
 import ShockFlowLinearAlgebra
 import ShockFlowModel
+import ShockFlowTestSupport
 import Testing
 
 /// Random balanced tables against numpy (fixtures from scripts/fixtures/static_reference.py),
@@ -11,37 +12,37 @@ import Testing
         let economy = try folder.economy()
         let analysis = try InputOutputAnalysis(economy: economy)
 
-        expectClose(analysis.technicalCoefficients, try folder.matrix("A"), "A")
-        expectClose(try analysis.allocationCoefficients(), try folder.matrix("B"), "B")
-        expectClose(analysis.importCoefficients, try folder.matrix("import_coefficients"), "a_m")
-        expectClose(try analysis.leontiefInverse(), try folder.matrix("L"), "L")
-        expectClose(try analysis.ghoshInverse(), try folder.matrix("G"), "G")
+        expectClose(analysis.technicalCoefficients, try folder.matrix("A"), relative: 1e-9, "A")
+        expectClose(try analysis.allocationCoefficients(), try folder.matrix("B"), relative: 1e-9, "B")
+        expectClose(analysis.importCoefficients, try folder.matrix("import_coefficients"), relative: 1e-9, "a_m")
+        expectClose(try analysis.leontiefInverse(), try folder.matrix("L"), relative: 1e-9, "L")
+        expectClose(try analysis.ghoshInverse(), try folder.matrix("G"), relative: 1e-9, "G")
 
         let expected = try folder.matrix("multipliers")
         let result = try analysis.multipliersAndLinkages()
-        expectClose(result.outputMultipliers, expected.column(0), "output multipliers")
-        expectClose(result.valueAddedMultipliers, expected.column(1), "value-added multipliers")
-        expectClose(result.backwardLinkages, expected.column(2), "backward linkages")
-        expectClose(result.forwardLinkages, expected.column(3), "forward linkages")
+        expectClose(result.outputMultipliers, expected.column(0), relative: 1e-9, "output multipliers")
+        expectClose(result.valueAddedMultipliers, expected.column(1), relative: 1e-9, "value-added multipliers")
+        expectClose(result.backwardLinkages, expected.column(2), relative: 1e-9, "backward linkages")
+        expectClose(result.forwardLinkages, expected.column(3), relative: 1e-9, "forward linkages")
 
         expectClose(
-            try analysis.leontiefResponse(to: folder.matrix("demand_changes")), try folder.matrix("leontief_responses"),
+            try analysis.leontiefResponse(to: folder.matrix("demand_changes")), try folder.matrix("leontief_responses"), relative: 1e-9,
             "Leontief responses")
         expectClose(
-            try analysis.ghoshResponse(to: folder.matrix("value_added_changes")), try folder.matrix("ghosh_responses"),
+            try analysis.ghoshResponse(to: folder.matrix("value_added_changes")), try folder.matrix("ghosh_responses"), relative: 1e-9,
             "Ghosh responses")
 
         let extracted = try folder.vector("extracted_cells").map { Int($0) }
         let extraction = try analysis.hypotheticalExtraction(of: extracted)
         let expectedExtraction = try folder.matrix("extraction")
-        expectClose(extraction.baselineOutput, expectedExtraction.column(0), "x")
-        expectClose(extraction.outputAfterExtraction, expectedExtraction.column(1), "x*")
-        expectClose(extraction.outputLoss, expectedExtraction.column(2), "x − x*")
-        expectClose([extraction.totalOutputLoss], try folder.vector("extraction_total_loss"), "1ᵀ(x − x*)")
+        expectClose(extraction.baselineOutput, expectedExtraction.column(0), relative: 1e-9, "x")
+        expectClose(extraction.outputAfterExtraction, expectedExtraction.column(1), relative: 1e-9, "x*")
+        expectClose(extraction.outputLoss, expectedExtraction.column(2), relative: 1e-9, "x − x*")
+        expectClose([extraction.totalOutputLoss], try folder.vector("extraction_total_loss"), relative: 1e-9, "1ᵀ(x − x*)")
 
         let inoperability = try analysis.inoperabilityModel()
             .inoperability(demandPerturbation: folder.matrix("inoperability_perturbation"))
-        expectClose(inoperability, try folder.matrix("inoperability"), "q")
+        expectClose(inoperability, try folder.matrix("inoperability"), relative: 1e-9, "q")
 
         let report = try economy.check()
         #expect(report.passed, "\(report.findings.map(\.message))")
