@@ -41,9 +41,10 @@ import Testing
     }
 
     /// Random files of lengths around the 64-byte block and the 1 MiB read buffer, and one of 16 MiB,
-    /// against `sha256sum` run on the same files (a new seed each run, named when a digest differs).
+    /// against `sha256sum` run on the same files (a fixed seed, so that a failure replays; named when a
+    /// digest differs).
     @Test func randomFilesAgreeWithSha256sum() throws {
-        let seed = UInt64.random(in: 0...UInt64.max)
+        let seed: UInt64 = 0x5EED_5A25_6000_0001
         var generator = SplitMix64(seed: seed)
         let lengths = [0, 1, 55, 56, 63, 64, 65, 1 << 20, (1 << 20) + 1, 3 * (1 << 20) - 7, (16 << 20) + 13]
         try withTemporaryDirectory { directory in
