@@ -29,6 +29,28 @@ import Testing
         Snapshot.assertMatches(result.standardOutput, named: "compare-one-change.txt")
     }
 
+    /// Every output format, printed and written with --out, in two processes under the two settings of
+    /// CrossProcess (OpenBLAS threads, locale, time zone): the same bytes.
+    @Test func threadsLocaleAndTimeZoneDoNotChangeAByte() throws {
+        let out = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        for format in ["table", "csv", "markdown", "json"] {
+            let arguments = ["compare", "base", "one-change", "missing-row", "--format", format, "--rtol", "0.1"]
+            let printed = try CrossProcess.settings.map { setting in
+                try CommandRunner.run(arguments, environment: setting.environment, in: Self.runs)
+            }
+            #expect(printed[0].exitCode == 1 && printed[1].exitCode == 1, "\(printed[0].standardError)")
+            CrossProcess.expectSameBytes(Data(printed[0].standardOutput.utf8), Data(printed[1].standardOutput.utf8), format)
+            CrossProcess.expectSameBytes(Data(printed[0].standardError.utf8), Data(printed[1].standardError.utf8), format + " stderr")
+            let written = try CrossProcess.settings.enumerated().map { index, setting in
+                let file = out.appendingPathComponent("\(format)-\(index)")
+                _ = try CommandRunner.run(arguments + ["--out", file.path], environment: setting.environment, in: Self.runs)
+                return try Data(contentsOf: file)
+            }
+            CrossProcess.expectSameBytes(written[0], written[1], "--out, \(format)")
+        }
+    }
+
     /// A regression check: exit 1 listing the row outside the tolerance; 0 when the tolerance covers it
     /// (|18 − 24| = 6 ≤ 0.3·24).
     @Test func regressionCheckExitStatus() throws {

@@ -18,6 +18,17 @@ import Testing
         #expect(check.exitCode == 0, "the built folder passes the default checks: \(check.standardOutput)")
     }
 
+    /// The build in two processes under the two settings of CrossProcess (OpenBLAS threads, locale,
+    /// time zone) writes the same bytes, economy.yaml included.
+    @Test func threadsLocaleAndTimeZoneDoNotChangeAByte() throws {
+        let out = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        _ = try CrossProcess.runUnderEachSetting(["economy", "build", "china-2017", "--quiet"]) { index, _ in
+            ["--out", out.appendingPathComponent("china-\(index)").path]
+        }
+        try CrossProcess.expectSameFiles(in: out.appendingPathComponent("china-0"), out.appendingPathComponent("china-1"))
+    }
+
     /// The parser refuses a recipe or a --trade-totals rule it does not know and names the choices.
     @Test func unknownChoicesAreUsageErrors() throws {
         let recipe = try CommandRunner.run(["economy", "build", "china-2099", "--out", "/nonexistent/x"])

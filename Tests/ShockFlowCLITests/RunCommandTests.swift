@@ -155,10 +155,12 @@ import Testing
         }
     }
 
-    /// The same run under OPENBLAS_NUM_THREADS=1 and =2 writes the same bytes, on the two-region economy
-    /// and on the 1435-cell WIOD table: a run uses one OpenBLAS thread whatever the setting, and its
-    /// manifest records that one thread.
-    @Test func threadSettingDoesNotChangeAByte() throws {
+    /// The same run in two processes, under OPENBLAS_NUM_THREADS=1, LC_ALL=C, TZ=UTC and under
+    /// OPENBLAS_NUM_THREADS=2, a German locale and another time zone (CrossProcess), writes the same bytes:
+    /// the dynamic model on the two-region economy and on the 1435-cell WIOD table, and a static model
+    /// (Leontief) on the WIOD table. A run uses one OpenBLAS thread whatever the setting, and its manifest
+    /// records that one thread.
+    @Test func threadsLocaleAndTimeZoneDoNotChangeAByte() throws {
         let world = """
             schema_version: 1
             name: world
@@ -168,21 +170,22 @@ import Testing
               - {id: chips, kind: capacity, regions: [TWN, KOR], sectors: c14, magnitude: 0.4, profile: {type: step, start: 1}}
               - {id: demand, kind: demand, regions: USA, sectors: "*", magnitude: -0.05}
             """
-        try inFolder(files: ["chips.yaml": Self.chipScenario, "world.yaml": world]) { folder in
-            for scenario in ["chips.yaml", "world.yaml"] {
-                for threads in ["1", "2"] {
-                    let result = try CommandRunner.run(
-                        ["run", scenario, "--out", "\(scenario)-\(threads)", "--quiet"],
-                        environment: ["OPENBLAS_NUM_THREADS": threads], in: folder)
-                    #expect(result.exitCode == 0, "\(result.standardError)")
+        let staticWorld = """
+            schema_version: 1
+            name: world-leontief
+            economy: world-2011
+            model: leontief
+            shocks:
+              - {id: demand, kind: demand, regions: USA, sectors: "*", magnitude: -0.05}
+              - {id: chips, kind: demand, regions: [TWN, KOR], sectors: c14, magnitude: -0.3}
+            """
+        try inFolder(files: ["chips.yaml": Self.chipScenario, "world.yaml": world, "static.yaml": staticWorld]) { folder in
+            for scenario in ["chips.yaml", "world.yaml", "static.yaml"] {
+                _ = try CrossProcess.runUnderEachSetting(["run", scenario, "--quiet"], in: folder) { index, _ in
+                    ["--out", "\(scenario)-\(index)"]
                 }
-                let (one, two) = (folder.appendingPathComponent("\(scenario)-1"), folder.appendingPathComponent("\(scenario)-2"))
-                for file in Self.headers.keys {
-                    let same =
-                        try Data(contentsOf: one.appendingPathComponent(file))
-                        == Data(contentsOf: two.appendingPathComponent(file))
-                    #expect(same, "\(scenario): \(file) differs between OPENBLAS_NUM_THREADS=1 and =2")
-                }
+                let (one, two) = (folder.appendingPathComponent("\(scenario)-0"), folder.appendingPathComponent("\(scenario)-1"))
+                try CrossProcess.expectSameFiles(in: one, two)
                 for folder in [one, two] {
                     let manifest = try JSONSerialization.jsonObject(
                         with: Data(contentsOf: folder.appendingPathComponent("manifest.json")))
@@ -190,6 +193,7 @@ import Testing
                     #expect(engine?["blas_threads"] as? Int == 1)
                 }
             }
+            #expect(try contents(folder.appendingPathComponent("static.yaml-0")) == ["cells.csv", "manifest.json", "regions.csv", "sectors.csv", "summary.csv"])
         }
     }
 
