@@ -110,6 +110,65 @@ import Testing
         #expect(manifest.contains("\"version\" : \"0.1.0\""))
     }
 
+    /// `economy analyze` in two processes under the two settings of CrossProcess (OpenBLAS threads,
+    /// locale, time zone) writes the same bytes: china-2017 (its multipliers differed in the last bits
+    /// between OPENBLAS_NUM_THREADS=1 and =2 before the analysis ran on one thread) and, with --matrices,
+    /// a dense 4 × 30 economy (L and G differed too).
+    @Test func threadsLocaleAndTimeZoneDoNotChangeAByte() throws {
+        let out = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let dense = out.appendingPathComponent("dense")
+        try Self.writeDenseEconomy(regions: 4, sectors: 30, to: dense)
+        for (name, arguments) in [("china", ["china-2017"]), ("dense", [dense.path, "--matrices"])] {
+            _ = try CrossProcess.runUnderEachSetting(["economy", "analyze"] + arguments) { index, _ in
+                ["--out", out.appendingPathComponent("\(name)-\(index)").path]
+            }
+            try CrossProcess.expectSameFiles(in: out.appendingPathComponent("\(name)-0"), out.appendingPathComponent("\(name)-1"))
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("dense-0").path).sorted()
+        #expect(files == ["A.csv", "B.csv", "G.csv", "L.csv", "manifest.json", "multipliers.csv", "output.csv"])
+        let manifest = try String(contentsOf: out.appendingPathComponent("china-1/manifest.json"), encoding: .utf8)
+        #expect(manifest.contains("the model ran on one OpenBLAS thread whatever the thread setting"))
+    }
+
+    /// A balanced economy of `regions` × `sectors` cells with every flow non-zero, from a fixed formula:
+    /// dense enough that OpenBLAS splits its LU and solves across threads. Column sums of A stay at or
+    /// below 0.6, so it passes `economy check`.
+    static func writeDenseEconomy(regions: Int, sectors: Int, to folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let n = regions * sectors
+        let labels = (0..<n).map { "r\($0 / sectors),s\($0 % sectors)" }
+        func flow(_ i: Int, _ j: Int) -> Double {
+            let scale: Double = i / sectors == j / sectors ? 3 : 0.5
+            return Double(1 + (i * 7919 + j * 104_729) % 1000) / 1000 * scale
+        }
+        var sales = [Double](repeating: 0, count: n), purchases = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            for j in 0..<n {
+                sales[i] += flow(i, j)
+                purchases[j] += flow(i, j)
+            }
+        }
+        let finalDemand = (0..<n).map { i -> Double in max(Double(10 + i % 17), purchases[i] / 0.6 - sales[i]) }
+        let yaml = """
+            name: dense
+            year: 2017
+            money_unit: yuan
+            regions: [\((0..<regions).map { "r\($0)" }.joined(separator: ", "))]
+            sectors: [\((0..<sectors).map { "s\($0)" }.joined(separator: ", "))]
+            final_demand_categories: [households]
+
+            """
+        var z = "from_region,from_sector,to_region,to_sector,value\n"
+        for i in 0..<n { for j in 0..<n { z += "\(labels[i]),\(labels[j]),\(flow(i, j))\n" } }
+        let y = "from_region,from_sector,to_region,category,value\n"
+            + (0..<n).map { "\(labels[$0]),r\($0 / sectors),households,\(finalDemand[$0])\n" }.joined()
+        let x = "region,sector,output\n" + (0..<n).map { "\(labels[$0]),\(sales[$0] + finalDemand[$0])\n" }.joined()
+        for (name, text) in [("economy.yaml", yaml), ("Z.csv", z), ("Y.csv", y), ("x.csv", x)] {
+            try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+        }
+    }
+
     /// The numbers do not depend on the OpenBLAS kernel beyond round-off (docs/blas-kernel.md).
     @Test func resultsDoNotDependOnTheKernel() throws {
         let out = try CommandRunner.temporaryDirectory()

@@ -3,21 +3,31 @@ import ShockFlowFormats
 import ShockFlowLinearAlgebra
 import ShockFlowModel
 
-/// Writes the files of `shockflow economy analyze` (MODEL (3)–(10)) into one folder, atomically.
+/// Runs the static analysis of `shockflow economy analyze` (MODEL (3)–(10)) and writes its files into one
+/// folder, atomically.
 public enum StaticAnalysisWriter {
+    /// Analyses `loaded` and writes output.csv, multipliers.csv (and with `includeMatrices` A, L, B and G)
+    /// and the manifest, made once the figures are computed (so that hashing the inputs on other threads
+    /// overlaps with the analysis).
+    ///
+    /// The linear algebra — the LU of I − A, the solves for multipliers and linkages, the inverses — runs
+    /// on one OpenBLAS thread whatever the thread setting (`ReproducibleLinearAlgebra`, as runs and sweeps
+    /// do), so the files are byte-identical for any OPENBLAS_NUM_THREADS; the manifest says so in its notes.
     public static func write(
-        _ analysis: InputOutputAnalysis, loaded: LoadedEconomy, includeMatrices: Bool, to folder: String,
-        manifest: RunManifest
+        _ loaded: LoadedEconomy, includeMatrices: Bool, to folder: String, manifest makeManifest: () throws -> RunManifest
     ) throws {
-        var manifest = manifest
-        let economy = analysis.economy
-        let linkages = try analysis.multipliersAndLinkages()
-        var matrices: [(name: String, matrix: Matrix)] = []
-        if includeMatrices {
-            matrices = [
-                ("A", analysis.technicalCoefficients), ("L", try analysis.leontiefInverse()),
-                ("B", try analysis.allocationCoefficients()), ("G", try analysis.ghoshInverse()),
-            ]
+        let economy = loaded.economy
+        let (analysis, linkages, matrices) = try ReproducibleLinearAlgebra.run {
+            let analysis = try InputOutputAnalysis(economy: economy)
+            let linkages = try analysis.multipliersAndLinkages()
+            var matrices: [(name: String, matrix: Matrix)] = []
+            if includeMatrices {
+                matrices = [
+                    ("A", analysis.technicalCoefficients), ("L", try analysis.leontiefInverse()),
+                    ("B", try analysis.allocationCoefficients()), ("G", try analysis.ghoshInverse()),
+                ]
+            }
+            return (analysis, linkages, matrices)
         }
         var output = CSVTableWriter(header: ["region", "sector", "output", "value_added"])
         var multipliers = CSVTableWriter(header: [
@@ -37,6 +47,8 @@ public enum StaticAnalysisWriter {
         // folder appears whole or not at all. The long matrices are built one at a time to bound memory.
         let tables = [("output.csv", output), ("multipliers.csv", multipliers)]
         for (name, table) in tables { try table.requireFinite(path: folder + "/" + name) }
+        var manifest = try makeManifest()
+        manifest.notes.append(ReproducibleLinearAlgebra.note)
         try AtomicDirectory.write(to: folder) { temporary in
             for (name, table) in tables { try table.write(to: temporary + "/" + name) }
             for (name, matrix) in matrices {

@@ -6,7 +6,10 @@ import ShockFlowLinearAlgebra
 /// `dgemm` with a thin operand differently with more threads: the last bits of x, d and ρ then change with
 /// the thread count (checked with a C probe on a 1302 × 1302 system). A scenario and its baseline are two
 /// columns, memory-bound work that one thread does as fast; the run's other work (hashing the inputs,
-/// building the CSV tables) uses the cores through its own threads, in a fixed order.
+/// building the CSV tables) uses the cores through its own threads, in a fixed order. `economy analyze`
+/// runs its LU of I − A (`sgetrf`, then refinement), solves and inverses under it too (StaticAnalysisWriter):
+/// there the second thread saved up to a few tenths of a second on the largest tables (bench/RESULTS.md,
+/// "Issue 12: analyze on one OpenBLAS thread").
 enum ReproducibleLinearAlgebra {
     static let note = "the model ran on one OpenBLAS thread whatever the thread setting, so results do not depend on it"
 

@@ -10,12 +10,13 @@ struct EconomyAnalyze: ParsableCommand {
         commandName: "analyze",
         abstract: "Write output, value added, multipliers and linkages (and, on request, A, L, B, G) as CSV.",
         discussion: """
-            Writes DIR/output.csv (region,sector,output,value_added), DIR/multipliers.csv
-            (region,sector,output_multiplier,value_added_multiplier,backward_linkage,forward_linkage),
-            DIR/manifest.json and, with --matrices, A.csv, L.csv, B.csv and G.csv in the long layout
-            from_region,from_sector,to_region,to_sector,value. The folder appears whole or not at all.
-            An economy that `shockflow economy check` fails is refused (exit status 1, its errors
-            listed, nothing written) unless --skip-checks is given.
+            Writes DIR/output.csv (region,sector,output,value_added), DIR/multipliers.csv \
+            (region,sector,output_multiplier,value_added_multiplier,backward_linkage,forward_linkage), \
+            DIR/manifest.json and, with --matrices, A.csv, L.csv, B.csv and G.csv in the long layout \
+            from_region,from_sector,to_region,to_sector,value. The folder appears whole or not at all. \
+            The analysis runs with OpenBLAS on one thread, so the CSV files are byte-identical whatever \
+            OPENBLAS_NUM_THREADS is. An economy that `shockflow economy check` fails is refused (exit \
+            status 1, its errors listed, nothing written) unless --skip-checks is given.
             """)
 
     @Argument(help: "An economy folder or file, or a built-in name (\(Defaults.economy) when omitted).")
@@ -37,12 +38,11 @@ struct EconomyAnalyze: ParsableCommand {
             let digests = InputDigests(economyAt: source)
             let loaded = try EconomyLoader.load(source)
             let checks = try loaded.requirePassingChecks(skip: skipChecks)
-            let analysis = try InputOutputAnalysis(economy: loaded.economy)
-            let manifest = try RunManifest(
-                command: "economy analyze", loaded: loaded, checks: checks, parameters: ["matrices": String(matrices)],
-                startedAt: started, digests: digests)
-            try StaticAnalysisWriter.write(
-                analysis, loaded: loaded, includeMatrices: matrices, to: out, manifest: manifest)
+            try StaticAnalysisWriter.write(loaded, includeMatrices: matrices, to: out) {
+                try RunManifest(
+                    command: "economy analyze", loaded: loaded, checks: checks, parameters: ["matrices": String(matrices)],
+                    startedAt: started, digests: digests)
+            }
         }
     }
 }
