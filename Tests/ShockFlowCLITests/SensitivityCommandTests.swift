@@ -81,10 +81,53 @@ import Testing
         Self.expectClose(Self.numbers(latin.standardOutput), Self.numbers(latinExpected), relative: 1e-13, "latin")
     }
 
-    @Test func sampleOutputIsDeterministic() throws {
-        let arguments = ["sensitivity", "sample", "latin", "-p", Self.fixture("ishigami_problem.txt"), "-n", "30", "--seed", "9"]
-        let first = try CommandRunner.run(arguments), second = try CommandRunner.run(arguments)
-        #expect(first.exitCode == 0 && first.standardOutput == second.standardOutput)
+    /// Samples of every method and indices of every analysis, each in two processes under the two
+    /// settings of CrossProcess (OpenBLAS threads, locale, time zone): the same bytes. The regression
+    /// indices come from a 2000 × 20 sample, large enough that OpenBLAS splits the least-squares fit
+    /// across threads (its SRC column differed in the last bits before `analyze` ran on one thread).
+    @Test func threadsLocaleAndTimeZoneDoNotChangeAByte() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (parameters, runs) = (20, 2000)
+        let problem = folder.appendingPathComponent("problem.txt").path
+        try (0..<parameters).map { "x\($0) 0 1\n" }.joined().write(toFile: problem, atomically: true, encoding: .utf8)
+        // A fixed sample without a generator: the fractional parts of multiples of irrational steps.
+        var sample: [[Double]] = []
+        for run in 0..<runs {
+            sample.append((0..<parameters).map { k -> Double in
+                let step = 0.6180339887498949 + Double(k) * 0.7071067811865476
+                return (Double(run + 1) * step).truncatingRemainder(dividingBy: 1)
+            })
+        }
+        let outputValues = sample.map { row -> Double in
+            var total = 0.0
+            for (k, value) in row.enumerated() { total += Double(k + 1) * value * value }
+            return total
+        }
+        let samples = folder.appendingPathComponent("X.txt").path, outputs = folder.appendingPathComponent("Y.txt").path
+        let sampleText = sample.map { row in row.map { "\($0)" }.joined(separator: " ") + "\n" }.joined()
+        try sampleText.write(toFile: samples, atomically: true, encoding: .utf8)
+        try outputValues.map { "\($0)\n" }.joined().write(toFile: outputs, atomically: true, encoding: .utf8)
+        let ishigami = Self.fixture("ishigami_problem.txt")
+        let commands: [[String]] = [
+            ["sample", "saltelli", "-p", ishigami, "-n", "64", "--second-order", "--seed", "9"],
+            ["sample", "morris", "-p", ishigami, "--trajectories", "20", "--seed", "9"],
+            ["sample", "latin", "-p", Self.fixture("distributions_problem.txt"), "-n", "30", "--seed", "9"],
+            ["sample", "random", "-p", ishigami, "-n", "30", "--seed", "9"],
+            ["sample", "sobol-sequence", "-p", ishigami, "-n", "32"],
+            ["sample", "grid", "-p", ishigami, "--levels", "4"],
+            ["analyze", "sobol", "-p", ishigami, "-X", Self.fixture("ishigami_saltelli2_X.txt"),
+             "-Y", Self.fixture("ishigami_saltelli2_Y.txt"), "--second-order", "--seed", "7"],
+            ["analyze", "morris", "-p", Self.fixture("morris_problem.txt"), "-X", Self.fixture("morris_X.txt"),
+             "-Y", Self.fixture("morris_Y.txt"), "--levels", "4", "--seed", "7"],
+            ["analyze", "latin", "-p", problem, "-X", samples, "-Y", outputs],
+        ]
+        for command in commands {
+            let results = try CrossProcess.runUnderEachSetting(["sensitivity"] + command)
+            #expect(!results[0].standardOutput.isEmpty, "\(command)")
+            let what = command.prefix(2).joined(separator: " ")
+            CrossProcess.expectSameBytes(Data(results[0].standardOutput.utf8), Data(results[1].standardOutput.utf8), what)
+        }
     }
 
     @Test func sobolIndicesEqualSALibs() throws {

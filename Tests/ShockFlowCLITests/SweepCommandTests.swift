@@ -118,8 +118,12 @@ struct SweepCommandTests {
         #expect(single.standardOutput.hasPrefix("sweep cli-sweep: random design, 3 parameters, 24 runs\n"))
         var shards: [String] = []
         for index in 0..<4 {
+            // The shards run under the two settings of CrossProcess in turn (threads, workers, locale, time zone).
+            let setting = CrossProcess.settings[index % 2]
             let shard = directory.appendingPathComponent("shard-\(index)").path
-            let result = try CommandRunner.run(["sweep", sweep, "--out", shard, "--batch", "4", "--shard", "\(index)/4", "--quiet"])
+            let result = try CommandRunner.run(
+                ["sweep", sweep, "--out", shard, "--batch", "4", "--shard", "\(index)/4", "--workers", setting.workers, "--quiet"],
+                environment: setting.environment)
             #expect(result.exitCode == 0, "\(result.standardError)")
             shards.append(shard)
         }
@@ -141,6 +145,67 @@ struct SweepCommandTests {
         #expect(refused.exitCode == 1)
         #expect(refused.standardError.contains("is a shard of a different sweep"))
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("bad").path))
+    }
+
+    /// A sweep on china-2017 (the dynamic model, 1302 cells) and a static sweep of 600 runs over 20
+    /// parameters (regression indices from a least-squares fit large enough for OpenBLAS to split it),
+    /// each in two processes under the two settings of CrossProcess: one OpenBLAS thread, one worker, C
+    /// locale, UTC against two threads, two workers, a German locale and another time zone. Same bytes.
+    @Test("workers, OpenBLAS threads, locale and time zone do not change a byte")
+    func workersThreadsLocaleAndTimeZoneDoNotChangeAByte() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let china = """
+            schema_version: 1
+            name: china-sweep
+            scenario:
+              schema_version: 1
+              name: china-chips
+              economy: china-2017
+              horizon: {periods: 4, period: quarter}
+              shocks:
+                - {id: chip-imports, kind: import, products: "20", share: 0.78, magnitude: 0.6, profile: {type: recovery, start: 1, half_life: 4}}
+              substitution:
+                - {product: "20", sector: "20", theta: 0.5}
+            design: {method: saltelli, samples: 2, seed: 5}
+            parameters:
+              - {path: shocks.chip-imports.magnitude, name: cut, distribution: uniform, lower: 0.2, upper: 1}
+              - {path: "substitution[0].theta", name: theta, distribution: uniform, lower: 0, upper: 1}
+            outputs:
+              - {summary: cumulative_value_added_loss}
+              - {name: guangdong_loss, metric: value_added, regions: CN-GD, statistic: cumulative_loss}
+            """
+        let shocks = (0..<20).map { k in
+            "    - {id: d\(k), kind: demand, regions: \(k % 2 == 0 ? "north" : "south"), sectors: \(k % 3 == 0 ? "manu" : "agri"), magnitude: -0.1}"
+        }
+        let parameters = (0..<20).map { k in
+            "  - {path: shocks.d\(k).magnitude, name: m\(k), distribution: uniform, lower: -0.5, upper: 0.5}"
+        }
+        let manyParameters = """
+            schema_version: 1
+            name: static-sweep
+            scenario:
+              schema_version: 1
+              name: two-region-leontief
+              economy: \(Self.economy)
+              model: leontief
+              shocks:
+            \(shocks.joined(separator: "\n"))
+            design: {method: random, samples: 600, seed: 2}
+            parameters:
+            \(parameters.joined(separator: "\n"))
+            outputs:
+              - {summary: cumulative_value_added_loss}
+            """
+        for (name, text, batch) in [("china", china, "3"), ("static", manyParameters, "64")] {
+            let file = directory.appendingPathComponent("\(name).yaml")
+            try Data(text.utf8).write(to: file)
+            _ = try CrossProcess.runUnderEachSetting(["sweep", file.path, "--batch", batch, "--quiet"]) { index, setting in
+                ["--out", directory.appendingPathComponent("\(name)-\(index)").path, "--workers", setting.workers]
+            }
+            try CrossProcess.expectSameFiles(
+                Self.resultFiles, in: directory.appendingPathComponent("\(name)-0"), directory.appendingPathComponent("\(name)-1"))
+        }
     }
 
     @Test("--workers sets the batches run side by side; its old name --threads still works, out of --help")

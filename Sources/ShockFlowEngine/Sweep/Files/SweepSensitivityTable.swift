@@ -5,11 +5,17 @@ import ShockFlowModel
 /// `sensitivity.csv`: method,output,parameter,index,estimate,ci_low,ci_high — the indices the design
 /// supports (MODEL section 5): Sobol' S1 and ST (and S2) for `saltelli`, Morris μ, μ*, σ for `morris`,
 /// standardised regression coefficients and Spearman rank correlations for the other designs.
-/// Intervals are estimate ± the bootstrap half-width; empty where the method gives none.
+/// Intervals are estimate ± the bootstrap half-width; empty where the method gives none. Computed on one
+/// OpenBLAS thread (`ReproducibleLinearAlgebra`): the regression's least squares (`dgels`) changes its
+/// last bits with the thread count on large samples, as `sensitivity analyze latin` showed.
 enum SweepSensitivityTable {
     static let header = ["method", "output", "parameter", "index", "estimate", "ci_low", "ci_high"]
 
     static func build(_ analysis: SweepAnalysis, samples: Matrix, outputs: Matrix) throws -> [UInt8] {
+        try ReproducibleLinearAlgebra.run { try table(analysis, samples: samples, outputs: outputs) }
+    }
+
+    private static func table(_ analysis: SweepAnalysis, samples: Matrix, outputs: Matrix) throws -> [UInt8] {
         var table = CSVTableWriter(header: header)
         let names = analysis.factorNames
         func row(_ method: String, _ output: String, _ parameter: String, _ index: String, _ estimate: Double, _ halfWidth: Double?) {

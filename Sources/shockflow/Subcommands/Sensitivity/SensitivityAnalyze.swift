@@ -1,5 +1,6 @@
 import ArgumentParser
 import ShockFlowFormats
+import ShockFlowLinearAlgebra
 import ShockFlowModel
 
 /// `shockflow sensitivity analyze METHOD -p PROBLEM -X SAMPLES -Y OUTPUTS …`: prints indices as CSV.
@@ -43,6 +44,10 @@ struct SensitivityAnalyze: ParsableCommand {
     var levels = 4
 
     func run() throws {
+        // The regression's least squares (`dgels`) and products change their last bits with the OpenBLAS
+        // thread count on large samples: one thread for the whole process, so the indices printed do not
+        // depend on OPENBLAS_NUM_THREADS (the other work here has no BLAS calls worth a second thread).
+        BLASRuntime.setThreadCount(1)
         let bootstrap = BootstrapSettings(resamples: resamples, confidenceLevel: confidence, seed: seed)
         let text: String
         switch method {
