@@ -18,12 +18,6 @@ import Testing
         #expect(result.standardOutput.contains("BLAS kernel:  Prescott (set by OPENBLAS_CORETYPE=Prescott)"))
     }
 
-    @Test func helpText() throws {
-        let result = try CommandRunner.run(["--help"])
-        #expect(result.exitCode == 0)
-        Snapshot.assertMatches(result.standardOutput, named: "help.txt")
-    }
-
     @Test func unknownSubcommandFails() throws {
         let result = try CommandRunner.run(["no-such-command"])
         #expect(result.exitCode != 0)
