@@ -49,7 +49,7 @@ let package = Package(
         ),
         // Helpers shared by the test targets (fixture paths, temporary folders, closeness checks).
         .target(name: "ShockFlowTestSupport", path: "Tests/ShockFlowTestSupport"),
-        .testTarget(name: "ShockFlowLinearAlgebraTests", dependencies: ["ShockFlowLinearAlgebra"]),
+        .testTarget(name: "ShockFlowLinearAlgebraTests", dependencies: ["ShockFlowLinearAlgebra", "ShockFlowTestSupport"]),
         .testTarget(
             name: "ShockFlowModelTests",
             dependencies: ["ShockFlowModel", "ShockFlowLinearAlgebra"],
@@ -66,7 +66,8 @@ let package = Package(
                 "ShockFlowEngine", "ShockFlowFormats", "ShockFlowModel", "ShockFlowLinearAlgebra", "ShockFlowTestSupport",
             ]
         ),
-        .testTarget(name: "ShockFlowCLITests", dependencies: ["ShockFlowFormats"], exclude: ["Snapshots", "Report"]),
+        .testTarget(
+            name: "ShockFlowCLITests", dependencies: ["ShockFlowFormats", "ShockFlowTestSupport"], exclude: ["Snapshots", "Report"]),
         .testTarget(
             name: "ShockFlowReportTests",
             dependencies: ["ShockFlowReport", "ShockFlowEngine", "ShockFlowFormats", "ShockFlowModel"],
