@@ -45,6 +45,33 @@ public enum ProblemFileReader {
         return try SensitivityProblem(parameters: parameters)
     }
 
+    /// The file checked as `shockflow validate` lists problems: the problem it describes, or every problem
+    /// as `file:line:column: message` (columns in characters, where the field starts), `file` naming it as
+    /// the user did.
+    public static func check(path: String, shownAs file: String) -> Result<SensitivityProblem, ScenarioError> {
+        do {
+            return .success(try read(path: path))
+        } catch let error as DataFileError {
+            let lines = try? TextLines(path: path)
+            var problems = error.problems.map { problem in
+                let location = problem.location.flatMap { location in
+                    location.line.map { line in
+                        TextLocation(
+                            line: line, column: location.field.flatMap { lines?.line(numbered: line)?.column(ofField: $0) } ?? 1)
+                    }
+                }
+                return ScenarioProblem(file: file, location: location, fieldPath: "", message: problem.message)
+            }
+            if case .several(_, let omitted) = error, omitted > 0 {
+                problems.append(
+                    ScenarioProblem(file: file, location: nil, fieldPath: "", message: "\(omitted) more problems not listed"))
+            }
+            return .failure(ScenarioError(problems: problems))
+        } catch {
+            return .failure(ScenarioError(problems: [ScenarioProblem(file: file, location: nil, fieldPath: "", message: "\(error)")]))
+        }
+    }
+
     /// One line's parameter, or the first problem with it.
     private static func parse(_ line: TextLines.Line, path: String) throws -> SensitivityParameter {
         let fields = line.fields
