@@ -101,14 +101,14 @@ struct ResultsTableReader {
     }
 
     /// Refuses a field that is neither empty (a relative difference against a zero baseline) nor a
-    /// finite number; only fields that do not start like a number are parsed, to keep reading fast.
+    /// finite number. A field that is certainly a finite decimal by its bytes is not converted, to keep
+    /// reading fast; any other is parsed (`1.0.0`, `1e999` and `nan` are refused).
     private func checkNumber(_ field: Int) throws {
         let span = rows.current.fields[field]
         guard span.end > span.start else { return }
-        let bytes = rows.current.file.bytes
-        var first = bytes[span.start]
-        if (first == UInt8(ascii: "-") || first == UInt8(ascii: "+")), span.end - span.start > 1 { first = bytes[span.start + 1] }
-        if first &- UInt8(ascii: "0") < 10 || first == UInt8(ascii: ".") { return }
+        if !span.hasEscapedQuotes,
+            NumberParsing.isCertainlyFiniteDecimal(rows.current.file.bytes + span.start, count: span.end - span.start)
+        { return }
         _ = try rows.current.number(field)
     }
 

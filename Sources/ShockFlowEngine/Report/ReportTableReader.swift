@@ -10,11 +10,15 @@ public struct ReportTableReader {
     private let positions: [String: Int]
     private var completeness: ResultsTableCompleteness
     private let periodField: Int?
+    /// Number columns checked in every row (empty or a finite number), whether the caller reads them or not.
+    private let numberFields: [Int]
 
     /// Opens `path` and reads its header, refusing a file without every column of `requiredColumns`.
     /// - Parameter expectedPeriods: the periods a table with a `period` column must reach (the run's,
     ///   from its manifest: `ResultsTableCompleteness.tablePeriods`); nil when unknown.
-    public init(path: String, requiredColumns: [String], expectedPeriods: Int? = nil) throws {
+    /// - Parameter numberColumns: columns (of those present) whose every field must be empty or a finite
+    ///   number, as `compare` checks its tables' number columns: a NaN anywhere is refused.
+    public init(path: String, requiredColumns: [String], expectedPeriods: Int? = nil, numberColumns: [String] = []) throws {
         var reader = try CSVReader(path: path)
         let file = reader.file
         completeness = try ResultsTableCompleteness(
@@ -31,6 +35,7 @@ public struct ReportTableReader {
         for (index, name) in header.names.enumerated() where positions[name] == nil { positions[name] = index }
         self.positions = positions
         periodField = expectedPeriods == nil ? nil : positions["period"]
+        numberFields = numberColumns.compactMap { positions[$0] }
     }
 
     public var path: String { reader.path }
@@ -43,6 +48,7 @@ public struct ReportTableReader {
     public mutating func forEachRow(_ body: (ReportTableRow) throws -> Void) throws {
         while try reader.nextRecord() {
             try reader.requireFieldCount(header.count)
+            for field in numberFields where !reader.isEmpty(field) { _ = try reader.number(field) }
             try body(ReportTableRow(reader: reader))
             if let periodField, let period = Int(exactly: (try? reader.number(periodField)) ?? -1), period >= 0 {
                 completeness.read(period: period, line: reader.line)

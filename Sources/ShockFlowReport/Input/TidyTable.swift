@@ -41,7 +41,9 @@ struct TidyTable: Sendable {
     /// - Parameter expectedPeriods: the run's periods (from its manifest), to refuse a table cut short.
     init(path: String, keyColumns: [String], wanted: Set<String>, expectedPeriods: Int? = nil) throws {
         let valueColumns = ["period"] + keyColumns + ["metric", "baseline", "scenario"]
-        var reader = try ReportTableReader(path: path, requiredColumns: valueColumns, expectedPeriods: expectedPeriods)
+        var reader = try ReportTableReader(
+            path: path, requiredColumns: valueColumns, expectedPeriods: expectedPeriods,
+            numberColumns: ["baseline", "scenario", "difference", "relative"])
         let fields = valueColumns.map { reader.position(of: $0) ?? 0 }
         let keyFields = Array(fields[1...keyColumns.count])
         let metricField = fields[keyColumns.count + 1], baselineField = fields[keyColumns.count + 2]
