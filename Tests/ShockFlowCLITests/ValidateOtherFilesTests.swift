@@ -109,6 +109,18 @@ import Testing
             """)
     }
 
+    /// What `sensitivity` reads as a problem file, `validate` checks as one, even when it also parses as
+    /// YAML or has a `:` in a name; a scenario with a YAML syntax error stays a scenario.
+    @Test func theKindFollowsWhatTheCommandsRead() throws {
+        for text in ["cut: 0.2 1\n", "x1 0 1\ncut: 0.2 1\n"] {
+            let result = try validate("p.txt", files: ["p.txt": text])
+            #expect(result.exitCode == 0 && result.standardOutput.hasPrefix("p.txt: valid — SALib problem file"), "\(text)")
+        }
+        let broken = try validate("s.yaml", files: ["s.yaml": "schema_version: 1\nname: [x\n"])
+        #expect(broken.exitCode == 1)
+        #expect(broken.standardError.hasPrefix("s.yaml:3:1: YAML syntax error"))
+    }
+
     /// A file of numbers only (a samples file) is not taken for a problem file.
     @Test func aSamplesFileIsNotAProblemFile() throws {
         let result = try validate("X.txt", files: ["X.txt": "0.1 0.2\n0.3 0.4\n"])

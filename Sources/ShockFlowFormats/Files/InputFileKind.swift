@@ -9,7 +9,8 @@ public enum InputFileKind: Sendable, Equatable {
     case scenario
     /// A sweep file: a YAML mapping with `scenario` and `design` or `parameters` (docs/sweep-format.md).
     case sweep
-    /// SALib's parameter file: lines of `name lower upper …`, no `key: value` (docs/sensitivity.md).
+    /// SALib's parameter file: lines of `name lower upper …` (docs/sensitivity.md); a file `sensitivity`
+    /// reads as one always is, whatever else it might be read as.
     case sensitivityProblem
 
     public init(contentsOf url: URL) {
@@ -18,28 +19,34 @@ public enum InputFileKind: Sendable, Equatable {
             self = .scenario
             return
         }
-        if Self.looksLikeProblemFile(text) {
+        if let root = ScenarioYAML.compose(text, diagnostics: &ignored), case .mapping(let mapping) = root {
+            let keys = Set(mapping.keys.compactMap { $0.scalar?.string })
+            if keys.contains("scenario"), keys.contains("design") || keys.contains("parameters") {
+                self = .sweep
+                return
+            }
+            if !keys.isDisjoint(with: ScenarioSchema.root.fields.map(\.name)) {
+                self = .scenario
+                return
+            }
+        }
+        // What `sensitivity` reads as a problem file is one (a one-line `a: 1 2` is also a YAML mapping).
+        if (try? ProblemFileReader.read(path: url.path)) != nil || Self.looksLikeProblemFile(text) {
             self = .sensitivityProblem
             return
         }
-        guard let root = ScenarioYAML.compose(text, diagnostics: &ignored), case .mapping(let mapping) = root else {
-            self = .scenario
-            return
-        }
-        let keys = Set(mapping.keys.compactMap { $0.scalar?.string })
-        self = keys.contains("scenario") && (keys.contains("design") || keys.contains("parameters")) ? .sweep : .scenario
+        self = .scenario
     }
 
-    /// No line has a `:` outside its comment (YAML mappings need one), and the first line with fields
-    /// starts with a name, not a number (a samples file is all numbers).
+    /// The first line with fields starts with a name, not a number (a samples file is all numbers), and
+    /// no line starts with a `key:` as YAML mappings do.
     static func looksLikeProblemFile(_ text: String) -> Bool {
         var firstField: Substring?
         for line in text.split(whereSeparator: \.isNewline) {
             let content = line.prefix { $0 != "#" }
-            if content.contains(":") { return false }
-            if firstField == nil {
-                firstField = content.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," || $0 == "\u{FEFF}" }).first
-            }
+            let field = content.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," || $0 == "\u{FEFF}" }).first
+            if let field, field.hasSuffix(":") || field.hasPrefix("-") && field.count == 1 { return false }
+            if firstField == nil { firstField = field }
         }
         guard let firstField else { return false }
         return Double(firstField) == nil
