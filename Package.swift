@@ -69,7 +69,7 @@ let package = Package(
         ),
         // Helpers shared by the test targets (fixture paths, temporary folders, closeness checks).
         .target(name: "ShockFlowTestSupport", path: "Tests/ShockFlowTestSupport"),
-        .testTarget(name: "ShockFlowLinearAlgebraTests", dependencies: ["ShockFlowLinearAlgebra"]),
+        .testTarget(name: "ShockFlowLinearAlgebraTests", dependencies: ["ShockFlowLinearAlgebra", "ShockFlowTestSupport"]),
         .testTarget(
             name: "ShockFlowModelTests",
             dependencies: ["ShockFlowModel", "ShockFlowLinearAlgebra"],
@@ -89,7 +89,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ShockFlowCLITests",
-            dependencies: ["ShockFlowFormats", "ShockFlowModel", "ShockFlowLinearAlgebra"],
+            dependencies: ["ShockFlowFormats", "ShockFlowModel", "ShockFlowLinearAlgebra", "ShockFlowTestSupport"],
             exclude: ["Snapshots", "Report"]
         ),
         .testTarget(

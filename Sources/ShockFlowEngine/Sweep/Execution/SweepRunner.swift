@@ -61,9 +61,10 @@ public enum SweepRunner {
         let identity = Self.identity(parameters: parameters, inputs: manifest.inputs)
         let batches = SweepBatches(groups: plan.structureGroups, size: options.batchSize)
         let execution = SweepExecution(plan: plan, economy: loaded.economy, batches: batches, shard: options.shard)
-        let (checkpoint, finished) = try SweepCheckpoint.open(
-            output: folder, identity: identity, outputNames: plan.outputNames, resume: options.resume)
         let shardBatches = execution.shardBatches
+        let (checkpoint, finished) = try SweepCheckpoint.open(
+            output: folder, identity: identity, outputNames: plan.outputNames,
+            batches: Dictionary(uniqueKeysWithValues: shardBatches.map { ($0, batches.runs[$0]) }), resume: options.resume)
         let resumed = shardBatches.reduce(0) { $0 + (finished[$1]?.count ?? 0) }
         let shardRuns = shardBatches.flatMap { batches.runs[$0] }.sorted()
         events(.planned(runs: shardRuns.count, resumed: resumed, batches: shardBatches.count, workers: options.workers))

@@ -14,6 +14,9 @@ struct SweepPlanner {
     var diagnostics: ScenarioDiagnostics
     /// Runs whose scenario has problems are listed up to this many.
     static let listedFailedRuns = 5
+    /// The most runs a sweep may have: every run's scenario is checked before anything runs, and a
+    /// million runs of a small economy already take hours.
+    static let maximumRuns = 1_000_000
 
     init(spec: SweepSpec, base: SweepDocument.BaseScenario, economy: Economy, diagnostics: ScenarioDiagnostics) {
         self.spec = spec
@@ -25,10 +28,11 @@ struct SweepPlanner {
 
     mutating func plan(baseScenario: ResolvedScenario) -> SweepPlan? {
         let parameters = spec.parameters.enumerated().compactMap { parameter($1, at: $0) }
-        let outputs = resolveOutputs()
-        guard parameters.count == spec.parameters.count, diagnostics.problems.isEmpty,
-            let problem = try? SensitivityProblem(parameters: parameters.map(\.parameter)),
-            let design = design(), let samples = sample(problem, design)
+        let outputs = resolveOutputs(catalog: SweepOutputCatalog(model: baseScenario.model, economy: economy))
+        // Outputs with problems do not stop the parameters' paths from being checked: both are listed.
+        guard parameters.count == spec.parameters.count,
+            let problem = problem(parameters.map(\.parameter)), let design = design(parameters: problem.dimension),
+            let samples = sample(problem, design)
         else { return nil }
         let paths = parameters.map(\.path)
         var variants = SweepVariants(base: base, paths: paths, samples: samples, economy: economy, labels: labels)
@@ -123,15 +127,54 @@ struct SweepPlanner {
         return (SensitivityParameter(name: name, distribution: distribution, group: parameter.group), path)
     }
 
-    private mutating func design() -> SamplingDesign? {
-        let design = spec.design
-        if design.method == .morris, design.levels % 2 != 0 {
+    private mutating func problem(_ parameters: [SensitivityParameter]) -> SensitivityProblem? {
+        guard !parameters.isEmpty else {
             diagnostics.report(
-                "Morris needs an even number of levels (SALib's default is 4), not \(design.levels)",
-                at: FieldPath.root.appending("design").appending("levels"))
+                "a sweep needs at least one parameter (a path into the scenario and a distribution)",
+                at: FieldPath.root.appending("parameters"))
             return nil
         }
-        return design.method.design(samples: design.samples, levels: design.levels, secondOrder: design.secondOrder)
+        do {
+            return try SensitivityProblem(parameters: parameters)
+        } catch {
+            diagnostics.report("\(error)", at: FieldPath.root.appending("parameters"))
+            return nil
+        }
+    }
+
+    /// The design, refused when its levels, runs or bootstrap do not fit before anything is drawn.
+    private mutating func design(parameters: Int) -> SamplingDesign? {
+        let spec = self.spec.design
+        let field = FieldPath.root.appending("design")
+        if spec.method == .morris, spec.levels % 2 != 0 {
+            diagnostics.report(
+                "Morris needs an even number of levels (SALib's default is 4), not \(spec.levels)", at: field.appending("levels"))
+            return nil
+        }
+        let design = spec.method.design(samples: spec.samples, levels: spec.levels, secondOrder: spec.secondOrder)
+        let runs = design.runCount(parameters: parameters)
+        if runs > Self.maximumRuns {
+            let count = runs == Int.max ? "more than \(Int.max)" : "\(runs)"
+            diagnostics.report(
+                "the \(spec.method.rawValue) design with samples \(spec.samples) and \(parameters) parameter"
+                    + "\(parameters == 1 ? "" : "s") has \(count) runs; a sweep has at most \(Self.maximumRuns)",
+                at: field.appending("samples"))
+            return nil
+        }
+        let pointsPerResample: Int
+        switch design {
+        case .saltelli(let base, _): pointsPerResample = base
+        case .morris(let trajectories, _): pointsPerResample = trajectories
+        default: pointsPerResample = 0
+        }
+        if pointsPerResample > 0, spec.bootstrapResamples > BootstrapSettings.maximumDraws / pointsPerResample {
+            diagnostics.report(
+                "\(spec.bootstrapResamples) resamples of \(pointsPerResample) points exceed the \(BootstrapSettings.maximumDraws) "
+                    + "draws a bootstrap may take: use at most \(BootstrapSettings.maximumDraws / pointsPerResample)",
+                at: field.appending("bootstrap_resamples"))
+            return nil
+        }
+        return design
     }
 
     private mutating func sample(_ problem: SensitivityProblem, _ design: SamplingDesign) -> Matrix? {
@@ -147,15 +190,30 @@ struct SweepPlanner {
         for message in problems.messages { diagnostics.report("\(prefix): \(message)", at: field) }
     }
 
-    private mutating func resolveOutputs() -> [SweepOutput] {
+    /// The outputs, each checked against what the runs of the model write (`catalog`).
+    private mutating func resolveOutputs(catalog: SweepOutputCatalog) -> [SweepOutput] {
         let (regions, sectors) = (labels.regions, labels.sectors)
         var outputs: [SweepOutput] = []
         for (index, output) in spec.outputs.enumerated() {
             let field = FieldPath.root.appending("outputs").appending(index: index)
             let resolved: SweepOutput
             if let summary = output.summary {
+                guard catalog.summaryRows.contains(summary) else {
+                    diagnostics.report(
+                        "the runs' summary.csv has no row `\(summary)`" + NameSuggestions.didYouMean(summary, among: catalog.summaryRows)
+                            + " (rows of the \(catalog.modelName) model: \(catalog.summaryRows.joined(separator: ", ")))",
+                        at: field.appending("summary"))
+                    continue
+                }
                 resolved = SweepOutput(name: output.name ?? summary, source: .summary(summary))
             } else if let metric = output.metric {
+                guard catalog.cellMetrics.contains(metric) else {
+                    diagnostics.report(
+                        "the runs have no cell metric `\(metric)`" + NameSuggestions.didYouMean(metric, among: catalog.cellMetrics)
+                            + " (metrics of the \(catalog.modelName) model: \(catalog.cellMetrics.joined(separator: ", ")))",
+                        at: field.appending("metric"))
+                    continue
+                }
                 let selectedRegions = regions.resolve(output.regions, diagnostics: &diagnostics)
                 let selectedSectors = sectors.resolve(output.sectors, diagnostics: &diagnostics)
                 guard let selectedRegions, let selectedSectors else { continue }
