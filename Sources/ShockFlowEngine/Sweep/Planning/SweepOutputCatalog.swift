@@ -12,21 +12,9 @@ struct SweepOutputCatalog {
     let summaryRows: [String]
 
     init(model: ScenarioModel, economy: Economy) {
+        modelName = model.name
         let headline: String
-        switch model {
-        case .dynamic:
-            (modelName, cellMetrics, headline) = ("dynamic", DynamicScenarioRun.cellMetricNames, "value_added")
-        case .leontief:
-            (modelName, cellMetrics, headline) = ("leontief", ["final_demand", "output", "value_added"], "value_added")
-        case .ghosh:
-            (modelName, cellMetrics, headline) = ("ghosh", ["primary_inputs", "output"], "output")
-        case .inoperability:
-            (modelName, cellMetrics, headline) = ("iim", ["inoperability", "output"], "output")
-        case .extraction:
-            (modelName, cellMetrics, headline) = ("extraction", ["output", "value_added"], "value_added")
-        case .dynamicInoperability:
-            (modelName, cellMetrics, headline) = ("diim", ["inoperability", "output"], "output")
-        }
+        (cellMetrics, headline) = StaticScenarioRun.outputs(of: model)
         let ranked = RunResultsWriter.rankedCount
         var rows = ["cumulative_\(headline)_loss", "cumulative_\(headline)_loss_percent", "peak_\(headline)_loss_percent",
                     "peak_\(headline)_loss_period"]
