@@ -26,7 +26,8 @@ struct SweepPlanner {
         self.diagnostics = diagnostics
     }
 
-    mutating func plan(baseScenario: ResolvedScenario) -> SweepPlan? {
+    /// - Parameter progress: runs checked so far and in all, from the planning threads (several calls at once).
+    mutating func plan(baseScenario: ResolvedScenario, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) -> SweepPlan? {
         let parameters = spec.parameters.enumerated().compactMap { parameter($1, at: $0) }
         let outputs = resolveOutputs(catalog: SweepOutputCatalog(model: baseScenario.model, economy: economy))
         // Outputs with problems do not stop the parameters' paths from being checked: both are listed.
@@ -46,27 +47,35 @@ struct SweepPlanner {
         }
         guard diagnostics.problems.isEmpty else { return nil }
         // Every run checked now (nothing runs if one fails), and grouped by model structure.
+        let checked = Self.checkRuns(variants, keep: kept != nil, progress: progress)
         var structureGroups: [Int] = []
         structureGroups.reserveCapacity(samples.rows)
         var representatives: [(key: ResolvedScenario, run: Int)] = []
         var failed = 0
-        for run in 0..<samples.rows {
-            switch variants.scenario(values: (0..<samples.columns).map { samples[run, $0] }) {
-            case .success(let scenario):
-                kept?.append(scenario)
-                let key = Self.structureKey(scenario)
-                if let known = representatives.first(where: { $0.key == key }) {
-                    structureGroups.append(known.run)
-                } else {
-                    representatives.append((key, run))
-                    structureGroups.append(run)
-                }
-            case .failure(let problems):
-                failed += 1
-                if failed <= Self.listedFailedRuns {
-                    let values = zip(problem.names, (0..<samples.columns).map { samples[run, $0] })
-                        .map { "\($0) = \(NumberFormatting.shortest($1))" }.joined(separator: ", ")
-                    report(problems, at: FieldPath.root.appending("parameters"), prefix: "run \(run) (\(values))")
+        for chunk in checked {
+            kept?.append(contentsOf: chunk.scenarios)
+            // The first run of each of the chunk's structures, in the whole sweep's run order.
+            var representativeOf = [Int?](repeating: nil, count: chunk.keys.count)
+            for (offset, outcome) in chunk.outcomes.enumerated() {
+                let run = chunk.firstRun + offset
+                switch outcome {
+                case .success(let local):
+                    if let known = representativeOf[local] {
+                        structureGroups.append(known)
+                    } else {
+                        let key = chunk.keys[local]
+                        let known = representatives.first(where: { $0.key == key })?.run
+                        if known == nil { representatives.append((key, run)) }
+                        representativeOf[local] = known ?? run
+                        structureGroups.append(known ?? run)
+                    }
+                case .failure(let problems):
+                    failed += 1
+                    if failed <= Self.listedFailedRuns {
+                        let values = zip(problem.names, (0..<samples.columns).map { samples[run, $0] })
+                            .map { "\($0) = \(NumberFormatting.shortest($1))" }.joined(separator: ", ")
+                        report(problems, at: FieldPath.root.appending("parameters"), prefix: "run \(run) (\(values))")
+                    }
                 }
             }
         }
@@ -83,6 +92,49 @@ struct SweepPlanner {
             bootstrap: BootstrapSettings(
                 resamples: spec.design.bootstrapResamples, confidenceLevel: spec.design.confidenceLevel, seed: UInt64(spec.design.seed)),
             samples: samples, baseScenario: baseScenario, variants: variants, structureGroups: structureGroups, outputs: outputs)
+    }
+
+    /// Runs `first..<first + count` checked: each run's outcome (an index into `keys`, the chunk's
+    /// structures in order of first appearance, or its problems), and the scenarios when kept.
+    struct CheckedChunk: Sendable {
+        var firstRun: Int
+        var outcomes: [Result<Int, SweepVariants.Problems>] = []
+        var keys: [ResolvedScenario] = []
+        var scenarios: [ResolvedScenario] = []
+    }
+
+    /// Makes and checks every run's scenario, in contiguous chunks on the machine's cores (a run's
+    /// scenario does not depend on any other, so the outcome is the same on any number of threads).
+    static func checkRuns(_ variants: SweepVariants, keep: Bool, progress: @escaping @Sendable (Int, Int) -> Void) -> [CheckedChunk] {
+        variants.resolveTags()
+        let runs = variants.samples.rows
+        let chunkSize = 256
+        let chunkCount = (runs + chunkSize - 1) / chunkSize
+        let done = RunCounter()
+        let jobs: [@Sendable () -> CheckedChunk] = (0..<chunkCount).map { chunk in
+            {
+                let first = chunk * chunkSize
+                var result = CheckedChunk(firstRun: first)
+                for run in first..<min(first + chunkSize, runs) {
+                    switch variants.scenario(values: (0..<variants.samples.columns).map { variants.samples[run, $0] }) {
+                    case .success(let scenario):
+                        if keep { result.scenarios.append(scenario) }
+                        let key = structureKey(scenario)
+                        if let known = result.keys.firstIndex(of: key) {
+                            result.outcomes.append(.success(known))
+                        } else {
+                            result.outcomes.append(.success(result.keys.count))
+                            result.keys.append(key)
+                        }
+                    case .failure(let problems):
+                        result.outcomes.append(.failure(problems))
+                    }
+                }
+                progress(done.add(min(first + chunkSize, runs) - first), runs)
+                return result
+            }
+        }
+        return ConcurrentJobs.run(jobs)
     }
 
     private func parameterPath(_ index: Int) -> FieldPath { FieldPath.root.appending("parameters").appending(index: index) }
@@ -246,4 +298,13 @@ struct SweepPlanner {
         for index in key.substitutions.indices { key.substitutions[index].theta = 0 }
         return key
     }
+}
+
+/// Runs checked so far, counted from the planning threads.
+private final class RunCounter: @unchecked Sendable {  // `count` is read and written under `lock` only
+    private let lock = NSLock()
+    private var count = 0
+
+    /// Adds `runs` and returns the new total.
+    func add(_ runs: Int) -> Int { lock.withLock { count += runs; return count } }
 }
