@@ -67,8 +67,8 @@ let package = Package(
             ],
             path: "bench/shockflow-bench"
         ),
-        // Helpers shared by the test targets (fixture paths, temporary folders, closeness checks, running
-        // the built binary, golden snapshots).
+        // Helpers shared by the test targets (fixture paths, temporary folders, a seeded generator, closeness
+        // checks, running the built binary, golden snapshots).
         .target(name: "ShockFlowTestSupport", dependencies: ["ShockFlowLinearAlgebra"], path: "Tests/ShockFlowTestSupport"),
         .testTarget(name: "ShockFlowLinearAlgebraTests", dependencies: ["ShockFlowLinearAlgebra", "ShockFlowTestSupport"]),
         .testTarget(

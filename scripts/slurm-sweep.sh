@@ -4,7 +4,7 @@
 #   scripts/slurm-sweep.sh SWEEP.yaml OUTDIR [--tasks N] [--batch B] [--shockflow PATH] [--partition P] [--resume]
 #
 # Task k of the array job (k = 0..N-1) runs
-#   shockflow sweep SWEEP --shard k/N --out OUTDIR/shards/k --quiet --workers 1 [--batch B]
+#   shockflow sweep SWEEP --shard k/N --out OUTDIR/shards/k --progress --workers 1 [--batch B]
 # (shard k runs the batches b with b mod N = k: use a batch size that gives at least N batches)
 # and a merge job, started only when every task has succeeded (afterok), runs
 #   shockflow sweep merge OUTDIR/shards/0 ... OUTDIR/shards/N-1 --out OUTDIR/merged
@@ -90,7 +90,7 @@ if ((${#pending[@]})); then
 #!/usr/bin/env bash
 set -euo pipefail
 exec $(printf '%q' "$shockflow_path") sweep $(printf '%q' "$sweep") --shard "\$SLURM_ARRAY_TASK_ID/$tasks" \\
-    --out $(printf '%q' "$out_dir/shards")/"\$SLURM_ARRAY_TASK_ID" --quiet --workers 1 ${batch:+--batch $batch} $resume
+    --out $(printf '%q' "$out_dir/shards")/"\$SLURM_ARRAY_TASK_ID" --progress --workers 1 ${batch:+--batch $batch} $resume
 EOF
     ) || fail "sbatch refused the shard array job"
     array_job=${array_job%%;*}

@@ -111,10 +111,15 @@ struct SweepCommandTests {
         let whole = directory.appendingPathComponent("whole")
         let single = try CommandRunner.run(["sweep", sweep, "--out", whole.path, "--batch", "4"])
         #expect(single.exitCode == 0, "\(single.standardError)")
-        // Not a terminal: one plain line per batch (6 batches) after the plan line.
-        let progress = single.standardError.split(separator: "\n")
-        #expect(progress.first == "24 runs in 6 batches on \(ProcessInfo.processInfo.activeProcessorCount) threads")
-        #expect(progress.last?.hasPrefix("24/24 runs, ") == true)
+        // Not a terminal: the plan's line only.
+        #expect(single.standardError == "24 runs in 6 batches on \(ProcessInfo.processInfo.activeProcessorCount) threads\n")
+        // --progress: lines at most every few seconds, and always the last of the planning and of the runs.
+        let logged = try CommandRunner.run(["sweep", sweep, "--out", whole.path + "-logged", "--batch", "4", "--progress"])
+        #expect(logged.exitCode == 0, "\(logged.standardError)")
+        let progress = logged.standardError.split(separator: "\n")
+        #expect(progress.first == "planning: 24/24 runs checked", "\(logged.standardError)")
+        #expect(progress.dropFirst().first == "24 runs in 6 batches on \(ProcessInfo.processInfo.activeProcessorCount) threads")
+        #expect(progress.last?.hasPrefix("24/24 runs, ") == true && progress.last?.hasSuffix("s left") == true)
         #expect(single.standardOutput.hasPrefix("sweep cli-sweep: random design, 3 parameters, 24 runs\n"))
         var shards: [String] = []
         for index in 0..<4 {

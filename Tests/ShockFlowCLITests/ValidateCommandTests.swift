@@ -110,7 +110,7 @@ import Testing
     @Test func missingArgumentIsAUsageError() throws {
         let result = try CommandRunner.run(["validate"])
         #expect(result.exitCode != 0 && result.exitCode != 1)
-        #expect(result.standardError.contains("Missing expected argument '<scenario>'"))
+        #expect(result.standardError.contains("Missing expected argument '<file>'"))
     }
 
     /// `shockflow schema` prints the JSON Schema generated from the validator's own definitions.

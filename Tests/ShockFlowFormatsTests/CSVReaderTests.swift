@@ -143,19 +143,29 @@ struct CSVReaderTests {
             #expect(parsed?.bitPattern == reference.bitPattern, "\(text)")
         }
     }
-}
 
-/// A small seeded generator for test inputs (SplitMix64).
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+    @Test("a field certainly a finite decimal by its bytes parses to a finite number; other text is left to the parser")
+    func certainlyFiniteDecimals() throws {
+        func check(_ text: String) -> (certain: Bool, parsed: Double?) {
+            let bytes = Array(text.utf8)
+            return bytes.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return (false, nil) }
+                return (NumberParsing.isCertainlyFiniteDecimal(base, count: bytes.count), NumberParsing.parse(base, count: bytes.count))
+            }
+        }
+        for text in ["0", "-0", "12", "+7", ".5", "5.", "-1.5e-300", "2.5E+20", "1e298", "123456789012345678901234"] {
+            #expect(check(text).certain, "\(text)")
+        }
+        for text in ["", "-", ".", "e5", "1e", "1e+", "1.0.0", "1e999", "1e300", "nan", "inf", "-inf", "0x1p3", "1 ", "1,5", "--1", "1e-"] {
+            #expect(!check(text).certain, "\(text)")
+        }
+        #expect(check("0x1p3").parsed == nil, "hexadecimal floats are not decimal numbers")
+        var generator = SplitMix64(seed: 9)
+        let alphabet = Array("0123456789.eE+-x ")
+        for _ in 0..<20_000 {
+            let text = String((0..<Int(1 + generator.next() % 8)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+            let (certain, parsed) = check(text)
+            if certain { #expect(parsed?.isFinite == true, "\(text)") }
+        }
     }
 }

@@ -1,3 +1,4 @@
+import ShockFlowTestSupport
 import Testing
 @testable import ShockFlowLinearAlgebra
 
@@ -63,20 +64,6 @@ import Testing
         #expect(throws: LinearAlgebraError.self) { try lu.solve(Matrix(rows: 2, columns: 1)) }
         #expect(throws: LinearAlgebraError.self) { try Matrix.product(Matrix(rows: 2, columns: 3), Matrix(rows: 2, columns: 3)) }
     }
-}
-
-/// A small seeded generator for test data (SplitMix64).
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 }
 
 @Suite struct IdentityMinusFactorizationTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import ShockFlowEngine
 @testable import ShockFlowFormats
 @testable import ShockFlowReport
 
@@ -57,6 +58,45 @@ import Testing
         let lines = text.split(separator: "\n").count
         let error = try #require(throws: DataFileError.self) { try ReportBuilder.html(folder: folder) }
         #expect(error == .raggedRow(FileLocation(path: path, line: lines), expectedFields: 7, foundFields: 4))
+    }
+
+    /// A table cut short is refused as `compare` refuses it (one shared check): a last line without its
+    /// line break, or periods that stop before the manifest's horizon (3 periods here).
+    @Test(arguments: ["regions.csv", "weights.csv", "sectors.csv", "cells.csv"])
+    func truncatedTableIsRefusedAsCompareRefusesIt(file: String) throws {
+        let (root, folder) = try ReportFixtures.copy(ReportFixtures.run)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let path = folder + "/" + file
+        let whole = try String(contentsOfFile: path, encoding: .utf8)
+        let out = root.appendingPathComponent("report.html").path
+        try String(whole.dropLast(3)).write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: ComparisonError.truncated(
+            FileLocation(path: path),
+            reason: "its last line does not end with a line break, as every line of shockflow run's files does")
+        ) { try ReportBuilder.write(folder: folder, out: out) }
+        // Cut at a line break: the rows of periods 0 and 1 only.
+        let lines = whole.split(separator: "\n")
+        let kept = lines.prefix { !$0.hasPrefix("2,") }
+        try (kept.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: ComparisonError.truncated(
+            FileLocation(path: path, line: kept.count), reason: "it stops at period 1, the run has 3 periods (manifest.json)")
+        ) { try ReportBuilder.write(folder: folder, out: out) }
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    /// A row lost from the middle of a series (or given twice) is refused, not drawn as 0.
+    @Test func seriesWithAHoleIsRefused() throws {
+        let (root, folder) = try ReportFixtures.copy(ReportFixtures.run)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let path = folder + "/regions.csv"
+        var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let hole = try #require(lines.firstIndex { $0.hasPrefix("1,") && $0.contains(",value_added,") })
+        let key = lines[hole].split(separator: ",")[1]
+        lines.remove(at: hole)
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: ReportError.incompleteSeries(path: path, metric: "value_added", key: String(key), rows: 2, periods: 3)) {
+            try ReportBuilder.html(folder: folder)
+        }
     }
 
     @Test func sweepShardWithoutSensitivityIsRefused() throws {

@@ -101,6 +101,7 @@ case ("sweep", 1...3) where numbers.allSatisfy({ $0 > 0 }):
                 switch event {
                 case .planned: clock.planned = clock.now()
                 case .batch: clock.finished = clock.now()
+                case .planning: break
                 }
             }
         }

@@ -23,13 +23,12 @@ struct ResultsTableReader {
     private let valueField: Int
     /// The table's other number columns, checked for NaN, infinities and text though not compared.
     private let otherNumberFields: [Int]
-    /// Periods the table must reach (from the manifest), to tell a file cut at a line break.
-    private let expectedPeriods: Int?
+    /// Tells a file cut short: its last line, and periods that stop before the manifest's horizon.
+    private var completeness: ResultsTableCompleteness
 
     private(set) var period: Int?
     private(set) var value = 0.0
     private(set) var isAtEnd = false
-    private var lastLine = 1
 
     init(_ opened: ComparedRun.Opened, column: ComparedColumn) throws {
         let level = opened.run.level
@@ -44,12 +43,8 @@ struct ResultsTableReader {
         let valueField = position(column.name(in: level))
         self.valueField = valueField
         otherNumberFields = level.numberColumns.map(position).filter { $0 != valueField }
-        expectedPeriods = opened.run.description?.tablePeriods
-        if let last = try rows.lastByte(), last != 10 {
-            throw ComparisonError.truncated(
-                FileLocation(path: path),
-                reason: "its last line does not end with a line break, as every line of shockflow run's files does")
-        }
+        completeness = try ResultsTableCompleteness(
+            path: opened.rows.current.path, lastByte: try opened.rows.lastByte(), expectedPeriods: opened.run.description?.tablePeriods)
         try advance()
     }
 
@@ -99,7 +94,6 @@ struct ResultsTableReader {
                 return
             }
             try rows.current.requireFieldCount(fieldCount)
-            lastLine = rows.current.line
             if let periodField { try readPeriod(periodField) }
         } while level == .summary && rows.current.isEmpty(valueField)
         value = try rows.current.number(valueField)
@@ -107,14 +101,14 @@ struct ResultsTableReader {
     }
 
     /// Refuses a field that is neither empty (a relative difference against a zero baseline) nor a
-    /// finite number; only fields that do not start like a number are parsed, to keep reading fast.
+    /// finite number. A field that is certainly a finite decimal by its bytes is not converted, to keep
+    /// reading fast; any other is parsed (`1.0.0`, `1e999` and `nan` are refused).
     private func checkNumber(_ field: Int) throws {
         let span = rows.current.fields[field]
         guard span.end > span.start else { return }
-        let bytes = rows.current.file.bytes
-        var first = bytes[span.start]
-        if (first == UInt8(ascii: "-") || first == UInt8(ascii: "+")), span.end - span.start > 1 { first = bytes[span.start + 1] }
-        if first &- UInt8(ascii: "0") < 10 || first == UInt8(ascii: ".") { return }
+        if !span.hasEscapedQuotes,
+            NumberParsing.isCertainlyFiniteDecimal(rows.current.file.bytes + span.start, count: span.end - span.start)
+        { return }
         _ = try rows.current.number(field)
     }
 
@@ -128,16 +122,12 @@ struct ResultsTableReader {
             throw ComparisonError.unsortedRows(rows.current.location(), period: next, previousPeriod: period)
         }
         period = next
+        completeness.read(period: next, line: rows.current.line)
     }
 
-    /// At the end of the file: where the manifest gives the horizon, refuses a table whose periods stop early.
     private mutating func finish() throws {
         isAtEnd = true
-        if let expectedPeriods, let period, period < expectedPeriods - 1 {
-            throw ComparisonError.truncated(
-                FileLocation(path: path, line: lastLine),
-                reason: "it stops at period \(period), the run has \(expectedPeriods) periods (manifest.json)")
-        }
+        try completeness.finish()
     }
 
     /// Whether the current rows of `self` and `other` have the same key (period and labels).

@@ -42,10 +42,7 @@ public struct RunDescription: Sendable {
     }
 
     /// How many periods the run's tables have: one for the static models, the horizon otherwise.
-    var tablePeriods: Int? {
-        guard let model else { return periods }
-        return ["leontief", "ghosh", "iim", "extraction"].contains(model) ? 1 : periods
-    }
+    var tablePeriods: Int? { ResultsTableCompleteness.tablePeriods(model: model, horizonPeriods: periods) }
 
     /// What differs between this run (`label`) and `other` in economy or horizon, one line each.
     func differences(from other: RunDescription, label: String, otherLabel: String) -> [String] {

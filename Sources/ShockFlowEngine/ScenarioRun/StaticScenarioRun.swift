@@ -6,6 +6,18 @@ import ShockFlowModel
 /// file, written in the same tidy layout as the dynamic model (docs/results-format.md). The static
 /// models use the table's annual flows and write one period, 0; their shocks act at full strength.
 enum StaticScenarioRun {
+    /// The cell metrics each static model writes, in order, and its headline metric (the summary's
+    /// losses); sweep planning reads these to know the outputs before anything runs.
+    static func outputs(of model: ScenarioModel) -> (cellMetrics: [String], headline: String) {
+        switch model {
+        case .dynamic: (DynamicScenarioRun.cellMetricNames, "value_added")
+        case .leontief: (["final_demand", "output", "value_added"], "value_added")
+        case .ghosh: (["primary_inputs", "output"], "output")
+        case .inoperability, .dynamicInoperability: (["inoperability", "output"], "output")
+        case .extraction: (["output", "value_added"], "value_added")
+        }
+    }
+
     static func run(_ scenario: ResolvedScenario, analysis: InputOutputAnalysis) throws -> ScenarioRunResult {
         try run([scenario], analysis: analysis)[0]
     }
@@ -36,38 +48,38 @@ enum StaticScenarioRun {
         -> ScenarioRunResult
     {
         let economy = analysis.economy
-        func result(_ metrics: [RunMetric], headline: String, note: String) -> ScenarioRunResult {
+        func result(_ metrics: [RunMetric], note: String) -> ScenarioRunResult {
             ScenarioRunResult(
                 scenario: scenario, economy: economy, cellMetrics: metrics, productMetrics: [], investmentWeights: nil,
-                headlineMetric: headline, iterations: nil, notes: [note])
+                headlineMetric: outputs(of: scenario.model).headline, iterations: nil, notes: [note])
         }
         switch scenario.model {
         case .dynamic:
             return try DynamicScenarioRun.run(scenario, economy: economy)
         case .leontief:
             return result(
-                leontiefMetrics ?? [], headline: "value_added",
+                leontiefMetrics ?? [],
                 note: "leontief (MODEL (7)): baseline = the table's annual final demand, output x and value added; scenario = "
                     + "the same plus the change Δy of the demand and export shocks at full strength and Δx = L·Δy")
         case .ghosh:
             return result(
-                try ghosh(scenario, analysis: analysis), headline: "output",
+                try ghosh(scenario, analysis: analysis),
                 note: "ghosh (MODEL (8)): a capacity shock removes that share of a cell's value added, an import shock that "
                     + "share of the product's imports, as lost primary inputs Δv; scenario output = x + Gᵀ·Δv (annual)")
         case .inoperability:
             return result(
-                try inoperability(scenario, analysis: analysis), headline: "output",
+                try inoperability(scenario, analysis: analysis),
                 note: "iim (MODEL (12)): inoperability q = (I − A*)⁻¹·c* with c* = −Δy ⊘ x from the demand and export "
                     + "shocks at full strength; scenario output = x ∘ (1 − q) (annual); regions and sectors weight q by "
                     + "output")
         case .extraction(let cells):
             return result(
-                try extraction(cells, analysis: analysis), headline: "value_added",
+                try extraction(cells, analysis: analysis),
                 note: "extraction (MODEL (11)): baseline = L·y, scenario = the output after the selected cells stop buying "
                     + "and selling inputs (annual); the difference is each cell's loss")
         case .dynamicInoperability(let resilience):
             return result(
-                try dynamicInoperability(scenario, analysis: analysis, resilience: resilience), headline: "output",
+                try dynamicInoperability(scenario, analysis: analysis, resilience: resilience),
                 note: "diim: q(t+1) = q(t) + K·(A*·q(t) + c*(t) − q(t)) from q = 0 before period 0; period t shows q(t+1), "
                     + "the inoperability at its end, and output per period h·x ∘ (1 − q)")
         }

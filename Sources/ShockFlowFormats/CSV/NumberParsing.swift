@@ -10,7 +10,7 @@ import Darwin
 /// power of ten within 10^±22 are converted exactly with one multiplication or division
 /// (Clinger's fast path: both operands are exact doubles, so the IEEE result is correctly
 /// rounded); everything else goes to the C library's `strtod`. Both give the same bits.
-enum NumberParsing {
+package enum NumberParsing {
     private static let powersOfTen: [Double] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
@@ -90,8 +90,37 @@ enum NumberParsing {
     }
 
     /// `strtod` on a NUL-terminated copy; the whole text must be consumed.
+    /// True when the bytes are certainly a finite decimal number, `[+-]digits[.digits][(e|E)[+-]digits]`
+    /// below 10^300, told by looking at them alone (no conversion): a check that a field is a number
+    /// costs less than parsing it. False means "parse to know" (`parse` then decides), not "not a number".
+    package static func isCertainlyFiniteDecimal(_ text: UnsafePointer<UInt8>, count: Int) -> Bool {
+        var index = 0
+        if index < count, text[index] == UInt8(ascii: "-") || text[index] == UInt8(ascii: "+") { index += 1 }
+        var integerDigits = 0, fractionDigits = 0
+        while index < count, text[index] &- UInt8(ascii: "0") < 10 { index += 1; integerDigits += 1 }
+        if index < count, text[index] == UInt8(ascii: ".") {
+            index += 1
+            while index < count, text[index] &- UInt8(ascii: "0") < 10 { index += 1; fractionDigits += 1 }
+        }
+        guard integerDigits + fractionDigits > 0, integerDigits < 300 else { return false }
+        guard index < count else { return true }
+        guard text[index] | 0x20 == UInt8(ascii: "e") else { return false }
+        index += 1
+        let negativeExponent = index < count && text[index] == UInt8(ascii: "-")
+        if index < count, text[index] == UInt8(ascii: "-") || text[index] == UInt8(ascii: "+") { index += 1 }
+        var exponent = 0, exponentDigits = 0
+        while index < count, text[index] &- UInt8(ascii: "0") < 10, exponentDigits < 4 {
+            exponent = exponent * 10 + Int(text[index] &- UInt8(ascii: "0"))
+            index += 1
+            exponentDigits += 1
+        }
+        return index == count && exponentDigits > 0 && (negativeExponent || integerDigits + exponent < 300)
+    }
+
     private static func parseWithStrtod(_ text: UnsafePointer<UInt8>, count: Int) -> Double? {
         guard count > 0 else { return nil }
+        // strtod also reads C's hexadecimal floats (`0x1p3`); data files hold decimal numbers only.
+        for index in 0..<count where text[index] | 0x20 == UInt8(ascii: "x") { return nil }
         return withUnsafeTemporaryAllocation(of: CChar.self, capacity: count + 1) { buffer in
             guard let start = buffer.baseAddress else { return nil }
             UnsafeMutableRawPointer(start).copyMemory(from: text, byteCount: count)

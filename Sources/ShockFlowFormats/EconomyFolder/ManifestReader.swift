@@ -5,7 +5,15 @@ enum ManifestReader {
     static func read(path: String) throws -> EconomyManifest {
         let file = try FileContents(path: path)
         guard file.count > 0 else { throw DataFileError.emptyFile(path: path) }
-        let text = file.string(from: 0, to: file.count)
+        guard let text = String(validating: UnsafeBufferPointer(start: file.bytes, count: file.count), as: UTF8.self) else {
+            throw DataFileError.invalidManifest(FileLocation(path: path), message: "the file is not UTF-8 text")
+        }
+        // As in scenario files: an alias can make a small file expand without bound.
+        if let alias = AliasGuard.firstExpandingAlias(in: text) {
+            throw DataFileError.invalidManifest(
+                FileLocation(path: path, line: alias.location.line),
+                message: "YAML aliases (`*\(alias.name)`) are not allowed: write the value out in full")
+        }
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {

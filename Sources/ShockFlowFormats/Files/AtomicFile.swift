@@ -60,11 +60,30 @@ public enum AtomicFile {
     package static func systemError(_ path: String) -> DataFileError {
         .writeFailed(path: path, reason: String(cString: strerror(errno)))
     }
+
+    /// Removes the hidden siblings `.<name>.tmp-<pid>-<tag>` of `path` that a writer killed mid-write
+    /// left behind: those whose process no longer exists (`kill(pid, 0)` fails with ESRCH). A live
+    /// writer's (another run writing the same folder now) are left alone, and so is anything else.
+    package static func removeStaleTemporaries(besides path: String) {
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent().path
+        let prefix = "." + url.lastPathComponent + ".tmp-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            let rest = name.dropFirst(prefix.count)
+            guard let dash = rest.firstIndex(of: "-"), let pid = pid_t(rest[..<dash]), pid > 0, pid != getpid(),
+                kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
+            try? FileManager.default.removeItem(atPath: directory + "/" + name)
+        }
+    }
 }
 
 /// Writes a whole output folder atomically: the contents are written into a hidden sibling
 /// folder, which then replaces `path` by rename. An existing folder at `path` is replaced
-/// entirely (its old contents are removed); on failure nothing at `path` changes.
+/// entirely (its old contents are removed); on failure nothing at `path` changes. Two writers of
+/// one path at once never mix: each folder moves whole, and the one that moves last stays. Hidden
+/// siblings that a killed writer left are removed by the next write.
 public enum AtomicDirectory {
     /// Creates the folder's parent if needed, calls `fill` with the temporary folder's path, then
     /// moves that folder to `path`.
@@ -76,6 +95,7 @@ public enum AtomicDirectory {
         } catch {
             throw DataFileError.writeFailed(path: parent, reason: "cannot create the folder")
         }
+        AtomicFile.removeStaleTemporaries(besides: path)
         let temporaryPath = try AtomicFile.createTemporary(besides: path) { candidate in
             mkdir(candidate, 0o755) == 0
         }
@@ -88,26 +108,42 @@ public enum AtomicDirectory {
         }
     }
 
+    /// Moves the filled folder to `path`. Another writer may move its own folder there or away between
+    /// our look and our rename (the renames fail then, changing nothing): look again, a few times.
     private static func replace(_ path: String, with temporaryPath: String) throws {
-        switch PathKind(path) {
-        case .missing:
-            guard rename(temporaryPath, path) == 0 else { throw AtomicFile.systemError(path) }
-        case .file:
-            throw DataFileError.writeFailed(path: path, reason: "a file (not a folder) is in the way")
-        case .directory:
-            let retiredPath = try AtomicFile.createTemporary(besides: path) { candidate in
-                mkdir(candidate, 0o755) == 0
-            }
-            guard rename(path, retiredPath) == 0 else {
-                rmdir(retiredPath)
+        for _ in 0..<20 {
+            switch PathKind(path) {
+            case .missing:
+                if rename(temporaryPath, path) == 0 { return }
+                guard errno == EEXIST || errno == ENOTEMPTY else { throw AtomicFile.systemError(path) }
+            case .file:
+                throw DataFileError.writeFailed(path: path, reason: "a file (not a folder) is in the way")
+            case .directory:
+                let retiredPath = try AtomicFile.createTemporary(besides: path) { candidate in
+                    mkdir(candidate, 0o755) == 0
+                }
+                guard rename(path, retiredPath) == 0 else {
+                    let code = errno
+                    rmdir(retiredPath)
+                    if code == ENOENT { continue }
+                    errno = code
+                    throw AtomicFile.systemError(path)
+                }
+                if rename(temporaryPath, path) == 0 {
+                    try? FileManager.default.removeItem(atPath: retiredPath)
+                    return
+                }
+                let code = errno
+                if code == EEXIST || code == ENOTEMPTY {
+                    // Another writer's folder arrived in between: it replaced the one retired, which goes.
+                    try? FileManager.default.removeItem(atPath: retiredPath)
+                    continue
+                }
+                rename(retiredPath, path)
+                errno = code
                 throw AtomicFile.systemError(path)
             }
-            guard rename(temporaryPath, path) == 0 else {
-                let error = AtomicFile.systemError(path)
-                rename(retiredPath, path)
-                throw error
-            }
-            try? FileManager.default.removeItem(atPath: retiredPath)
         }
+        throw DataFileError.writeFailed(path: path, reason: "other processes kept replacing the folder at the same time")
     }
 }

@@ -67,6 +67,35 @@ public enum DataFileError: Error, Sendable, Equatable, CustomStringConvertible {
         return [self]
     }
 
+    /// Where the problem sits, when it is at one place of a file.
+    public var location: FileLocation? {
+        switch self {
+        case .raggedRow(let location, _, _), .unterminatedQuote(let location), .notANumber(let location, _),
+            .nonFiniteNumber(let location, _), .missingValue(let location), .unexpectedColumn(let location, _, _),
+            .unknownLabel(let location, _, _, _), .duplicateCell(let location, _, _), .negativeOutput(let location, _, _),
+            .invalidManifest(let location, _), .unknownManifestKey(let location, _, _), .invalidTable(let location, _):
+            return location
+        default:
+            return nil
+        }
+    }
+
+    /// What is wrong without the place it is at (`description` is the place, ": " and this), for
+    /// listings that show the place their own way (`file:line:column: message`).
+    public var message: String {
+        let text = description
+        var places: [String] = []
+        if let location { places.append(location.description) }
+        switch self {
+        case .fileNotFound(let path, _), .unreadable(let path, _), .emptyFile(let path), .unrecognizedEconomy(let path, _),
+            .writeFailed(let path, _):
+            places.append(path)
+        default: break
+        }
+        for place in places where text.hasPrefix(place + ": ") { return String(text.dropFirst(place.count + 2)) }
+        return text
+    }
+
     public var description: String {
         switch self {
         case .fileNotFound(let path, let expected):

@@ -9,7 +9,7 @@ import Darwin
 package final class FileContents {
     let path: String
     /// Number of bytes held (the NUL terminator is not counted).
-    let count: Int
+    package let count: Int
     package let bytes: UnsafeMutablePointer<UInt8>
     /// Where `bytes[0]` sits in the file (0 for a whole file).
     let offset: Int

@@ -8,6 +8,10 @@ import ShockFlowModel
 /// for `triang` (or lower, upper and then the peak fraction). All problems are reported at once.
 public enum ProblemFileReader {
     static let distributions = ["unif", "logunif", "norm", "truncnorm", "lognorm", "triang", "levels"]
+    /// The most values a `levels` parameter may have.
+    public static let maximumLevels = 10_000
+    /// The most parameters a file may define (the sampled values are bounded again by the design).
+    public static let maximumParameters = 10_000
 
     public static func read(path: String) throws -> SensitivityProblem {
         let lines = try TextLines(path: path)
@@ -15,6 +19,13 @@ public enum ProblemFileReader {
         var parameters: [SensitivityParameter] = []
         var firstLine: [String: Int] = [:]
         for line in lines.lines {
+            guard parameters.count < maximumParameters else {
+                problems.record(
+                    .invalidTable(
+                        FileLocation(path: path, line: line.number, field: 1),
+                        message: "more than \(maximumParameters) parameters; a problem file defines at most \(maximumParameters)"))
+                break
+            }
             try problems.collecting {
                 let parameter = try parse(line, path: path)
                 if let earlier = firstLine[parameter.name] {
@@ -32,6 +43,33 @@ public enum ProblemFileReader {
                 FileLocation(path: path), message: "no parameters (expected lines of: name lower upper)")
         }
         return try SensitivityProblem(parameters: parameters)
+    }
+
+    /// The file checked as `shockflow validate` lists problems: the problem it describes, or every problem
+    /// as `file:line:column: message` (columns in characters, where the field starts), `file` naming it as
+    /// the user did.
+    public static func check(path: String, shownAs file: String) -> Result<SensitivityProblem, ScenarioError> {
+        do {
+            return .success(try read(path: path))
+        } catch let error as DataFileError {
+            let lines = try? TextLines(path: path)
+            var problems = error.problems.map { problem in
+                let location = problem.location.flatMap { location in
+                    location.line.map { line in
+                        TextLocation(
+                            line: line, column: location.field.flatMap { lines?.line(numbered: line)?.column(ofField: $0) } ?? 1)
+                    }
+                }
+                return ScenarioProblem(file: file, location: location, fieldPath: "", message: problem.message)
+            }
+            if case .several(_, let omitted) = error, omitted > 0 {
+                problems.append(
+                    ScenarioProblem(file: file, location: nil, fieldPath: "", message: "\(omitted) more problems not listed"))
+            }
+            return .failure(ScenarioError(problems: problems))
+        } catch {
+            return .failure(ScenarioError(problems: [ScenarioProblem(file: file, location: nil, fieldPath: "", message: "\(error)")]))
+        }
     }
 
     /// One line's parameter, or the first problem with it.
@@ -96,9 +134,11 @@ public enum ProblemFileReader {
             if let problem = ParameterDistribution.uniform(lower: first, upper: second).problem {
                 throw DataFileError.invalidTable(location(1), message: "parameter '\(name)': \(problem)")
             }
-            guard let count = Int(exactly: extras[0]), count >= 2 else {
+            guard let count = Int(exactly: extras[0]), count >= 2, count <= maximumLevels else {
                 throw DataFileError.invalidTable(
-                    location(5), message: "parameter '\(name)': the number of levels must be a whole number ≥ 2")
+                    location(5),
+                    message: "parameter '\(name)': the number of levels must be a whole number from 2 to \(maximumLevels), "
+                        + "found \(fields[5])")
             }
             distribution = .discrete(
                 levels: (0..<count).map { first + Double($0) * (second - first) / Double(count - 1) })

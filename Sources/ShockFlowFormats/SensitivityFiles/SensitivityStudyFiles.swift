@@ -32,7 +32,8 @@ public enum SensitivityStudyFiles {
     ) throws -> String {
         let study = try Study(problemPath: problemPath, samplesPath: samplesPath, outputsPath: outputsPath)
         let indices = try attributing(to: samplesPath) {
-            try MorrisAnalysis.analyze(
+            try MorrisGrid.check(samples: study.samples, problem: study.problem, levels: levels)
+            return try MorrisAnalysis.analyze(
                 samples: study.samples, outputs: study.outputs, parameterNames: study.names, levels: levels,
                 bootstrap: bootstrap)
         }
@@ -50,12 +51,14 @@ public enum SensitivityStudyFiles {
 
     /// The three files read and checked against each other: one sample column per parameter, one output per run.
     private struct Study {
+        var problem: SensitivityProblem
         var names: [String]
         var samples: Matrix
         var outputs: Matrix
 
         init(problemPath: String, samplesPath: String, outputsPath: String) throws {
-            names = try ProblemFileReader.read(path: problemPath).names
+            problem = try ProblemFileReader.read(path: problemPath)
+            names = problem.names
             samples = try NumberMatrixReader.readSamples(path: samplesPath)
             outputs = try NumberMatrixReader.readOutputs(path: outputsPath)
             guard samples.columns == names.count else {

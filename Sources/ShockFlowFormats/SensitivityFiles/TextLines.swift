@@ -5,6 +5,8 @@ struct TextLines {
     struct Line {
         var number: Int
         var fields: [String]
+        /// The 1-based column (in Unicode scalars, as libyaml counts) where each field starts, for `file:line:column` messages.
+        var columns: [Int]
 
         /// Field `index` (0-based) as a finite number, or an error naming file, line and column.
         func number(at index: Int, path: String) throws -> Double {
@@ -20,6 +22,14 @@ struct TextLines {
             guard value.isFinite else { throw DataFileError.nonFiniteNumber(location, text: text) }
             return value
         }
+
+        /// The column where field `field` (1-based, as in `FileLocation.field`) starts; past the line's
+        /// last field, just after it.
+        func column(ofField field: Int) -> Int {
+            if field >= 1, field <= columns.count { return columns[field - 1] }
+            guard let last = columns.last, let text = fields.last else { return 1 }
+            return last + text.unicodeScalars.count + 1
+        }
     }
 
     let lines: [Line]
@@ -33,17 +43,21 @@ struct TextLines {
             number += 1
             var content = rawLine
             if let comment = content.firstIndex(of: "#") { content = content[..<comment] }
-            let fields = content.contains(",")
+            let pieces = content.contains(",")
                 ? content.split(separator: ",", omittingEmptySubsequences: false).map {
-                    String($0.trimmingCharacters(in: " \t\u{FEFF}"))
+                    $0.trimmingCharacters(in: " \t\u{FEFF}")
                 }
                 : content.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{FEFF}" })
-                    .map(String.init)
+            let fields = pieces.map(String.init)
             if fields.allSatisfy(\.isEmpty) { continue }
-            lines.append(Line(number: number, fields: fields))
+            let columns = pieces.map { rawLine.unicodeScalars.distance(from: rawLine.startIndex, to: $0.startIndex) + 1 }
+            lines.append(Line(number: number, fields: fields, columns: columns))
         }
         self.lines = lines
     }
+
+    /// The line numbered `number`, when it has fields.
+    func line(numbered number: Int) -> Line? { lines.first { $0.number == number } }
 }
 
 extension Substring {

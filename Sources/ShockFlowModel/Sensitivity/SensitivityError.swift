@@ -20,6 +20,9 @@ public enum SensitivityError: Error, Equatable, Sendable {
     /// Sample row `row` (0-based) breaks the A, AB^j, (BA^j,) B block structure of a Saltelli sample.
     case notSaltelliLayout(row: Int, secondOrder: Bool, parameterCount: Int)
     case columnCountMismatch(parameters: Int, sampleColumns: Int)
+    /// A Morris sample whose values or steps are not those of the `levels`-level grid; `revealedLevels`
+    /// is the level count they fit, when one does.
+    case notOnMorrisGrid(levels: Int, revealedLevels: Int?, detail: String)
     /// Two consecutive rows of a Morris trajectory change more than one parameter.
     case notMorrisTrajectory(trajectory: Int, step: Int, changedParameters: [String])
     case nonFiniteOutput(run: Int, output: Int)
@@ -74,6 +77,12 @@ extension SensitivityError: CustomStringConvertible {
                 + "`sample saltelli` for this problem, with the same --second-order setting?"
         case .columnCountMismatch(let parameters, let sampleColumns):
             return "the problem has \(parameters) parameters but the samples have \(sampleColumns) columns"
+        case .notOnMorrisGrid(let levels, let revealed?, _):
+            return "the sample's values lie on a Morris grid of \(revealed) levels, not of the \(levels) levels given: analyse it "
+                + "with \(revealed) levels (Δ = \(revealed)/(2·\(revealed - 1)), where \(levels) levels would divide by "
+                + "Δ = \(levels)/(2·\(levels - 1)))"
+        case .notOnMorrisGrid(let levels, nil, let detail):
+            return "\(detail); was the sample made by `sample morris` with \(levels) levels for this problem?"
         case .notMorrisTrajectory(let trajectory, let step, let changed):
             return "trajectory \(trajectory + 1), step \(step + 1) changes \(changed.joined(separator: ", ")) at "
                 + "once; a Morris trajectory changes one parameter per step (was the sample made by "

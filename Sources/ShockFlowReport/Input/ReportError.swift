@@ -7,6 +7,8 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidValue(path: String, line: Int, column: String, reason: String)
     case unknownMetric(String, path: String, available: [String])
     case emptyTable(path: String, expected: String)
+    /// A key whose rows of a metric are not one per period.
+    case incompleteSeries(path: String, metric: String, key: String, rows: Int, periods: Int)
     /// A sweep folder without sensitivity indices (a shard, or a sweep still running).
     case sweepWithoutSensitivity(path: String)
 
@@ -24,6 +26,9 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(path): no metric \"\(metric)\" (metrics: \(available.joined(separator: ", ")))"
         case .emptyTable(let path, let expected):
             return "\(path): the file has no rows (expected \(expected))"
+        case .incompleteSeries(let path, let metric, let key, let rows, let periods):
+            return "\(path): \(key) has \(rows) row\(rows == 1 ? "" : "s") of \(metric), expected one per period (\(periods)): "
+                + "the file is incomplete or was edited"
         case .sweepWithoutSensitivity(let path):
             return "\(path): the sweep folder has no sensitivity.csv (a shard? merge the shards with "
                 + "shockflow sweep merge first)"

@@ -42,13 +42,16 @@ struct RunResults: Sendable {
         self.metric = metric
         metricIsShare = ResultsMetric.isShare(metric)
         moneyUnit = summary.moneyUnit ?? "money units"
-        regions = try TidyTable(path: regionsPath, keyColumns: ["region"], wanted: Set(Self.seriesMetrics + [metric]))
+        let periods = ResultsTableCompleteness.tablePeriods(
+            model: manifest.parameters["model"], horizonPeriods: manifest.parameters["horizon.periods"].flatMap { Int($0) })
+        regions = try TidyTable(
+            path: regionsPath, keyColumns: ["region"], wanted: Set(Self.seriesMetrics + [metric]), expectedPeriods: periods)
         guard regions.series[metric] != nil else {
             throw ReportError.unknownMetric(metric, path: regionsPath, available: regions.metrics)
         }
-        sectors = try TidyTable(path: sectorsPath, keyColumns: ["sector"], wanted: [metric])
-        cells = try TidyTable(path: cellsPath, keyColumns: ["region", "sector"], wanted: [metric])
-        weights = try weightsPath.map(WeightShares.init(path:))
+        sectors = try TidyTable(path: sectorsPath, keyColumns: ["sector"], wanted: [metric], expectedPeriods: periods)
+        cells = try TidyTable(path: cellsPath, keyColumns: ["region", "sector"], wanted: [metric], expectedPeriods: periods)
+        weights = try weightsPath.map { try WeightShares(path: $0, expectedPeriods: periods) }
         let scenarioFile = manifest.parameters["scenario.file"]
         let recorded = manifest.inputs.first { $0.path == scenarioFile }
         scenarioDescription = recorded.flatMap { ScenarioDescription.read(scenarioAt: $0.path, expectedSHA256: $0.sha256) }

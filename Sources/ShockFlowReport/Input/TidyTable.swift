@@ -37,14 +37,18 @@ struct TidyTable: Sendable {
     var periodCount = 0
 
     /// Reads `path`, keeping the rows of `wanted` metrics; `keyColumns` name the key (joined by "/").
-    init(path: String, keyColumns: [String], wanted: Set<String>) throws {
+    /// - Parameter expectedPeriods: the run's periods (from its manifest), to refuse a table cut short.
+    init(path: String, keyColumns: [String], wanted: Set<String>, expectedPeriods: Int? = nil) throws {
         let valueColumns = ["period"] + keyColumns + ["metric", "baseline", "scenario"]
-        var reader = try ReportTableReader(path: path, requiredColumns: valueColumns)
+        var reader = try ReportTableReader(
+            path: path, requiredColumns: valueColumns, expectedPeriods: expectedPeriods,
+            numberColumns: ["baseline", "scenario", "difference", "relative"])
         let fields = valueColumns.map { reader.position(of: $0) ?? 0 }
         let keyFields = Array(fields[1...keyColumns.count])
         let metricField = fields[keyColumns.count + 1], baselineField = fields[keyColumns.count + 2]
         let scenarioField = fields[keyColumns.count + 3]
         var seenKeys = Set<String>(), seenMetrics = Set<String>()
+        var rowCounts: [String: [String: Int]] = [:]
         var table = self
         try reader.forEachRow { row in
             let period = try Self.period(row, field: fields[0], path: path)
@@ -54,10 +58,20 @@ struct TidyTable: Sendable {
             let key = keyFields.map(row.text).joined(separator: "/")
             if seenKeys.insert(key).inserted { table.keys.append(key) }
             table.periodCount = max(table.periodCount, period + 1)
+            rowCounts[metric, default: [:]][key, default: 0] += 1
             table.series[metric, default: [:]][key, default: PeriodSeries()].set(
                 period: period, baseline: try row.number(baselineField), scenario: try row.number(scenarioField))
         }
         guard !table.metrics.isEmpty else { throw ReportError.emptyTable(path: path, expected: "one row per period, key and metric") }
+        // A series with a hole (a row lost) or a row twice would be drawn with a 0 or the wrong value.
+        for metric in table.metrics where wanted.contains(metric) {
+            for key in table.keys {
+                let count = rowCounts[metric]?[key] ?? 0
+                if count != table.periodCount {
+                    throw ReportError.incompleteSeries(path: path, metric: metric, key: key, rows: count, periods: table.periodCount)
+                }
+            }
+        }
         self = table
     }
 

@@ -10,9 +10,11 @@ struct WeightShares: Sendable {
     var bySector: [String: PeriodSeries] = [:]
     var periodCount = 0
 
-    init(path: String) throws {
+    /// - Parameter expectedPeriods: the run's periods (from its manifest), to refuse a table cut short.
+    init(path: String, expectedPeriods: Int? = nil) throws {
         let columns = ["period", "region", "sector", "weight_baseline", "weight_scenario"]
-        var reader = try ReportTableReader(path: path, requiredColumns: columns)
+        var reader = try ReportTableReader(
+            path: path, requiredColumns: columns, expectedPeriods: expectedPeriods, numberColumns: Array(columns.dropFirst(3)))
         let fields = columns.map { reader.position(of: $0) ?? 0 }
         var shares = self
         var seenRegions = Set<String>(), seenSectors = Set<String>()

@@ -1,29 +1,29 @@
 import ArgumentParser
 import Foundation
+import ShockFlowEngine
 import ShockFlowFormats
 
-/// `shockflow validate SCENARIO`: checks a scenario file against the schema and its economy. Writes no files.
+/// `shockflow validate FILE`: checks a scenario file, a sweep file or a SALib problem file (told apart by
+/// content) with the checks the command that reads it makes before it starts. Runs nothing, writes no files.
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check a scenario file against the schema and its economy.",
+        abstract: "Check a scenario, sweep or SALib problem file without running it.",
         discussion: """
-            Exit status 0 when the file is valid (one summary line is printed), 1 when it is not: every \
-            problem is listed on standard error as file:line:column: field: message.
+            The kind is told by content: a sweep file has `scenario` and `design` or `parameters`; a SALib \
+            problem file has lines of `name lower upper …`; anything else is read as a scenario. Exit status 0 \
+            when the file is valid (one summary line is printed), 1 when it is not: every problem is listed on \
+            standard error as file:line:column: field: message.
             """)
 
-    @Argument(help: "The scenario file (YAML).")
-    var scenario: String
+    @Argument(help: "The scenario or sweep file (YAML), or a SALib problem file.")
+    var file: String
 
     func run() throws {
-        let document = ScenarioDocument(contentsOf: URL(fileURLWithPath: scenario), shownAs: scenario)
         do {
-            let (resolved, loaded) = try document.resolveLoadingEconomy()
-            let size = (loaded.economy.regionCount, loaded.economy.sectorCount)
-            print("\(scenario): valid — \(resolved.summary(economySize: size))")
+            let valid = try FileValidation.validate(path: file)
+            print("\(file): valid — \(valid.summary)")
         } catch {
-            var report = error.problems.map(\.description)
-            report.append(error.problems.count == 1 ? "1 problem" : "\(error.problems.count) problems")
-            FileHandle.standardError.write(Data((report.joined(separator: "\n") + "\n").utf8))
+            FileHandle.standardError.write(Data(error.listing.utf8))
             throw ExitCode(1)
         }
     }

@@ -114,6 +114,37 @@ struct SweepPlanTests {
         #expect(oddLevels.first?.hasPrefix("design.levels: Morris needs an even number of levels") == true)
     }
 
+    @Test("sizes are bounded before anything is drawn: Morris levels, the runs and the bootstrap's draws")
+    func sizesAreBounded() throws {
+        func problems(_ design: String) throws -> [String] {
+            try SweepTestSupport.problems(
+                SweepTestSupport.sweep(
+                    "design: \(design)\nparameters:\n  - {path: investment.eta, distribution: uniform, lower: 1, upper: 2}\n"
+                        + SweepTestSupport.outputs))
+        }
+        #expect(try problems("{method: morris, samples: 4, levels: 1000000000000}")
+            == ["design.levels: expected a whole number from 2 to 1000, found the number 1000000000000"])
+        #expect(try problems("{method: random, samples: 1e12}")
+            == ["design.samples: expected a whole number from 1 to 100000000, found the number 1e12"])
+        #expect(try problems("{method: random, samples: 2000000}")
+            == ["design.samples: the random design with samples 2000000 and 1 parameter has 2000000 runs; a sweep has at most 1000000"])
+        #expect(try problems("{method: grid, samples: 100000000}").first?.hasPrefix("design.samples: the grid design") == true)
+        #expect(try problems("{method: saltelli, samples: 1024, bootstrap_resamples: 100000}")
+            == ["design.bootstrap_resamples: 100000 resamples of 1024 points exceed the 50000000 draws a bootstrap may take: use at most 48828"])
+    }
+
+    @Test("an empty list of parameters is told; an empty list of outputs is a sweep without outputs")
+    func emptyLists() throws {
+        let noParameters = try SweepTestSupport.problems(
+            SweepTestSupport.sweep("design: {method: lhs, samples: 4}\nparameters: []\n" + SweepTestSupport.outputs))
+        #expect(noParameters == ["parameters: a sweep needs at least one parameter (a path into the scenario and a distribution)"])
+        try withTemporaryDirectory { directory in
+            let (plan, _) = try SweepTestSupport.plan(
+                SweepTestSupport.sweep(uniformMagnitude + "\noutputs: []\n"), in: directory)
+            #expect(plan.outputNames.isEmpty && plan.runCount == 8)
+        }
+    }
+
     @Test("sampled values outside a field's range are told with the run and its values")
     func valuesOutOfRange() throws {
         let problems = try SweepTestSupport.problems(

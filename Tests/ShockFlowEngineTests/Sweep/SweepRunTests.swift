@@ -223,7 +223,7 @@ struct SweepRunTests {
         #expect(SweepOutput.aggregate(metric, cells: [1], statistic: .final_difference) == -2)
     }
 
-    @Test("an output naming a summary row or metric the runs do not have is told with the closest names")
+    @Test("an output naming a summary row or metric the runs do not have is refused when planning, before any folder exists")
     func unknownOutputs() throws {
         try withTemporaryDirectory { directory in
             let text = SweepTestSupport.sweep(
@@ -233,13 +233,18 @@ struct SweepRunTests {
                   - {path: investment.eta, distribution: uniform, lower: 0.5, upper: 2}
                 outputs:
                   - {summary: cumulative_value_added_los}
+                  - {metric: valueadded}
                 """)
             #expect {
                 try runSweep(text, in: directory)
             } throws: { error in
-                (error as? SweepError)?.description.contains("did you mean `cumulative_value_added_loss`") == true
+                let problems = (error as? ScenarioError)?.problems.map { "\($0.fieldPath): \($0.message)" } ?? []
+                return problems.count == 2
+                    && problems[0].hasPrefix("outputs[0].summary: the runs' summary.csv has no row `cumulative_value_added_los` — did you mean `cumulative_value_added_loss`")
+                    && problems[1].hasPrefix("outputs[1].metric: the runs have no cell metric `valueadded` — did you mean `value_added`?")
             }
-            #expect(!FileManager.default.fileExists(atPath: directory + "/out-32-2-0-of-1"))
+            // Neither the output folder nor a checkpoint beside it.
+            #expect((try? FileManager.default.contentsOfDirectory(atPath: directory)) == ["sweep.yaml"])
         }
     }
 }

@@ -30,7 +30,7 @@ public enum SweepError: Error, Equatable, CustomStringConvertible {
             return "the checkpoint in \(folder) belongs to a different sweep (another file, design, shard or batch size): "
                 + "run without --resume to start over"
         case .unreadableCheckpoint(let file, let reason):
-            return "cannot resume from \(file): \(reason); run without --resume to start over"
+            return "cannot resume from \(file): \(reason); run without --resume to start over (the checkpoint is then discarded)"
         case .notASweepFolder(let folder, let reason):
             return "\(folder) is not a sweep shard folder: \(reason)"
         case .mergeMismatch(let folder, let reason):

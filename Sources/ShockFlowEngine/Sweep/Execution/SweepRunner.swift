@@ -32,8 +32,10 @@ public enum SweepRunner {
         public var seconds: Double
     }
 
-    /// What the progress display hears: `planned` once, then `batch` after every batch.
+    /// What the progress display hears: `planning` while every run's scenario is checked (from several
+    /// threads), `planned` once, then `batch` after every batch.
     public enum Event: Sendable {
+        case planning(checkedRuns: Int, totalRuns: Int)
         case planned(runs: Int, resumed: Int, batches: Int, workers: Int)
         case batch(finishedRuns: Int, totalRuns: Int)
     }
@@ -48,9 +50,9 @@ public enum SweepRunner {
         guard options.batchSize >= 1 else { throw SweepError.invalidBatchSize(options.batchSize) }
         let document = SweepDocument(contentsOf: URL(fileURLWithPath: path), shownAs: path)
         var digests: InputDigests?
-        let (plan, loaded) = try document.plan { source in
-            digests = InputDigests(paths: source.provenanceFiles + document.inputFiles)
-        }
+        let (plan, loaded) = try document.plan(
+            willLoad: { source in digests = InputDigests(paths: source.provenanceFiles + document.inputFiles) },
+            progress: { events(.planning(checkedRuns: $0, totalRuns: $1)) })
         let checks = try loaded.requirePassingChecks(skip: options.skipChecks)
         let folder = options.output ?? defaultFolder(sweepName: plan.name)
         let parameters = manifestParameters(plan, economy: loaded.economy, options: options)
@@ -61,9 +63,10 @@ public enum SweepRunner {
         let identity = Self.identity(parameters: parameters, inputs: manifest.inputs)
         let batches = SweepBatches(groups: plan.structureGroups, size: options.batchSize)
         let execution = SweepExecution(plan: plan, economy: loaded.economy, batches: batches, shard: options.shard)
-        let (checkpoint, finished) = try SweepCheckpoint.open(
-            output: folder, identity: identity, outputNames: plan.outputNames, resume: options.resume)
         let shardBatches = execution.shardBatches
+        let (checkpoint, finished) = try SweepCheckpoint.open(
+            output: folder, identity: identity, outputNames: plan.outputNames,
+            batches: Dictionary(uniqueKeysWithValues: shardBatches.map { ($0, batches.runs[$0]) }), resume: options.resume)
         let resumed = shardBatches.reduce(0) { $0 + (finished[$1]?.count ?? 0) }
         let shardRuns = shardBatches.flatMap { batches.runs[$0] }.sorted()
         events(.planned(runs: shardRuns.count, resumed: resumed, batches: shardBatches.count, workers: options.workers))

@@ -57,10 +57,10 @@ struct ScenarioValuePath: Sendable, CustomStringConvertible {
         switch (step, node) {
         case (.key(let key), nil):
             var mapping = Node.Mapping([])
-            mapping[key] = try set(value, at: rest, in: nil, walked: walked + [key])
+            mapping.setValue(try set(value, at: rest, in: nil, walked: walked + [key]), forKey: key)
             return .mapping(mapping)
         case (.key(let key), .mapping(var mapping)?):
-            mapping[key] = try set(value, at: rest, in: mapping[key], walked: walked + [key])
+            mapping.setValue(try set(value, at: rest, in: mapping.value(forKey: key), walked: walked + [key]), forKey: key)
             return .mapping(mapping)
         case (.key(let key), .sequence(var sequence)?):
             guard let position = itemPosition(named: key, in: sequence) else {
@@ -83,13 +83,15 @@ struct ScenarioValuePath: Sendable, CustomStringConvertible {
 
     private static func itemPosition(named name: String, in sequence: Node.Sequence) -> Int? {
         for key in itemKeys {
-            if let position = sequence.firstIndex(where: { $0[key]?.scalar?.string == name }) { return position }
+            if let position = sequence.firstIndex(where: { $0.mapping?.value(forKey: key)?.scalar?.string == name }) {
+                return position
+            }
         }
         return nil
     }
 
     private static func itemNames(in sequence: Node.Sequence) -> [String] {
-        sequence.compactMap { item in itemKeys.lazy.compactMap { item[$0]?.scalar?.string }.first }
+        sequence.compactMap { item in itemKeys.lazy.compactMap { item.mapping?.value(forKey: $0)?.scalar?.string }.first }
     }
 }
 
@@ -118,5 +120,29 @@ enum ScenarioValuePathError: Error, Equatable, CustomStringConvertible {
                 ? "the scenario has no list `\(list)` with an item [\(index)]"
                 : "the scenario's `\(list)` has \(count) item\(count == 1 ? "" : "s"); [\(index)] is beyond them"
         }
+    }
+}
+
+extension Node.Mapping {
+    /// The value of the last pair whose key is the scalar `key`, as Yams' `mapping[key]` finds it but by
+    /// the key's text alone: Yams makes a node of `key` and resolves its tag with regular expressions at
+    /// every lookup, a tenth of a sweep's planning.
+    fileprivate func value(forKey key: String) -> Node? {
+        lastIndex(ofKey: key).map { self[$0].value }
+    }
+
+    /// Replaces the value of the last pair whose key is `key`, or appends the pair.
+    fileprivate mutating func setValue(_ value: Node, forKey key: String) {
+        if let index = lastIndex(ofKey: key) {
+            self[index] = (key: self[index].key, value: value)
+        } else {
+            self = Node.Mapping(map { ($0.key, $0.value) } + [(Node(key), value)], tag, style, mark, anchor)
+        }
+    }
+
+    private func lastIndex(ofKey key: String) -> Index? {
+        var found: Index?
+        for index in indices where self[index].key.scalar?.string == key { found = index }
+        return found
     }
 }

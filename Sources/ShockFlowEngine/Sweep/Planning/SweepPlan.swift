@@ -59,14 +59,17 @@ struct SweepOutput: Sendable, Equatable {
 extension SweepDocument {
     /// Resolves the sweep: loads the economy the base scenario names (`willLoad` sees its source first,
     /// to start hashing), draws the design and checks every run's scenario. Throws every problem found.
-    public func plan(willLoad: (EconomySource) -> Void = { _ in }) throws(ScenarioError) -> (plan: SweepPlan, economy: LoadedEconomy) {
+    /// `progress` hears the runs checked so far and in all, from several threads at once.
+    public func plan(
+        willLoad: (EconomySource) -> Void = { _ in }, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
+    ) throws(ScenarioError) -> (plan: SweepPlan, economy: LoadedEconomy) {
         guard let spec, let baseScenario, diagnostics.problems.isEmpty else { throw ScenarioError(problems: problems) }
         let baseDocument = ScenarioDocument(
             root: baseScenario.root, file: baseScenario.file, directory: baseScenario.directory,
             diagnostics: ScenarioDiagnostics(file: baseScenario.file))
         let (base, loaded) = try baseDocument.resolveLoadingEconomy(willLoad: willLoad)
         var planner = SweepPlanner(spec: spec, base: baseScenario, economy: loaded.economy, diagnostics: diagnostics)
-        guard let plan = planner.plan(baseScenario: base) else { throw ScenarioError(problems: planner.diagnostics.sortedProblems) }
+        guard let plan = planner.plan(baseScenario: base, progress: progress) else { throw ScenarioError(problems: planner.diagnostics.sortedProblems) }
         return (plan, loaded)
     }
 

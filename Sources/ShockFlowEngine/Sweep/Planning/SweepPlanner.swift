@@ -14,6 +14,9 @@ struct SweepPlanner {
     var diagnostics: ScenarioDiagnostics
     /// Runs whose scenario has problems are listed up to this many.
     static let listedFailedRuns = 5
+    /// The most runs a sweep may have: every run's scenario is checked before anything runs, and a
+    /// million runs of a small economy already take hours.
+    static let maximumRuns = 1_000_000
 
     init(spec: SweepSpec, base: SweepDocument.BaseScenario, economy: Economy, diagnostics: ScenarioDiagnostics) {
         self.spec = spec
@@ -23,12 +26,14 @@ struct SweepPlanner {
         self.diagnostics = diagnostics
     }
 
-    mutating func plan(baseScenario: ResolvedScenario) -> SweepPlan? {
+    /// - Parameter progress: runs checked so far and in all, from the planning threads (several calls at once).
+    mutating func plan(baseScenario: ResolvedScenario, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) -> SweepPlan? {
         let parameters = spec.parameters.enumerated().compactMap { parameter($1, at: $0) }
-        let outputs = resolveOutputs()
-        guard parameters.count == spec.parameters.count, diagnostics.problems.isEmpty,
-            let problem = try? SensitivityProblem(parameters: parameters.map(\.parameter)),
-            let design = design(), let samples = sample(problem, design)
+        let outputs = resolveOutputs(catalog: SweepOutputCatalog(model: baseScenario.model, economy: economy))
+        // Outputs with problems do not stop the parameters' paths from being checked: both are listed.
+        guard parameters.count == spec.parameters.count,
+            let problem = problem(parameters.map(\.parameter)), let design = design(parameters: problem.dimension),
+            let samples = sample(problem, design)
         else { return nil }
         let paths = parameters.map(\.path)
         var variants = SweepVariants(base: base, paths: paths, samples: samples, economy: economy, labels: labels)
@@ -42,27 +47,35 @@ struct SweepPlanner {
         }
         guard diagnostics.problems.isEmpty else { return nil }
         // Every run checked now (nothing runs if one fails), and grouped by model structure.
+        let checked = Self.checkRuns(variants, keep: kept != nil, progress: progress)
         var structureGroups: [Int] = []
         structureGroups.reserveCapacity(samples.rows)
         var representatives: [(key: ResolvedScenario, run: Int)] = []
         var failed = 0
-        for run in 0..<samples.rows {
-            switch variants.scenario(values: (0..<samples.columns).map { samples[run, $0] }) {
-            case .success(let scenario):
-                kept?.append(scenario)
-                let key = Self.structureKey(scenario)
-                if let known = representatives.first(where: { $0.key == key }) {
-                    structureGroups.append(known.run)
-                } else {
-                    representatives.append((key, run))
-                    structureGroups.append(run)
-                }
-            case .failure(let problems):
-                failed += 1
-                if failed <= Self.listedFailedRuns {
-                    let values = zip(problem.names, (0..<samples.columns).map { samples[run, $0] })
-                        .map { "\($0) = \(NumberFormatting.shortest($1))" }.joined(separator: ", ")
-                    report(problems, at: FieldPath.root.appending("parameters"), prefix: "run \(run) (\(values))")
+        for chunk in checked {
+            kept?.append(contentsOf: chunk.scenarios)
+            // The first run of each of the chunk's structures, in the whole sweep's run order.
+            var representativeOf = [Int?](repeating: nil, count: chunk.keys.count)
+            for (offset, outcome) in chunk.outcomes.enumerated() {
+                let run = chunk.firstRun + offset
+                switch outcome {
+                case .success(let local):
+                    if let known = representativeOf[local] {
+                        structureGroups.append(known)
+                    } else {
+                        let key = chunk.keys[local]
+                        let known = representatives.first(where: { $0.key == key })?.run
+                        if known == nil { representatives.append((key, run)) }
+                        representativeOf[local] = known ?? run
+                        structureGroups.append(known ?? run)
+                    }
+                case .failure(let problems):
+                    failed += 1
+                    if failed <= Self.listedFailedRuns {
+                        let values = zip(problem.names, (0..<samples.columns).map { samples[run, $0] })
+                            .map { "\($0) = \(NumberFormatting.shortest($1))" }.joined(separator: ", ")
+                        report(problems, at: FieldPath.root.appending("parameters"), prefix: "run \(run) (\(values))")
+                    }
                 }
             }
         }
@@ -79,6 +92,49 @@ struct SweepPlanner {
             bootstrap: BootstrapSettings(
                 resamples: spec.design.bootstrapResamples, confidenceLevel: spec.design.confidenceLevel, seed: UInt64(spec.design.seed)),
             samples: samples, baseScenario: baseScenario, variants: variants, structureGroups: structureGroups, outputs: outputs)
+    }
+
+    /// Runs `first..<first + count` checked: each run's outcome (an index into `keys`, the chunk's
+    /// structures in order of first appearance, or its problems), and the scenarios when kept.
+    struct CheckedChunk: Sendable {
+        var firstRun: Int
+        var outcomes: [Result<Int, SweepVariants.Problems>] = []
+        var keys: [ResolvedScenario] = []
+        var scenarios: [ResolvedScenario] = []
+    }
+
+    /// Makes and checks every run's scenario, in contiguous chunks on the machine's cores (a run's
+    /// scenario does not depend on any other, so the outcome is the same on any number of threads).
+    static func checkRuns(_ variants: SweepVariants, keep: Bool, progress: @escaping @Sendable (Int, Int) -> Void) -> [CheckedChunk] {
+        variants.resolveTags()
+        let runs = variants.samples.rows
+        let chunkSize = 256
+        let chunkCount = (runs + chunkSize - 1) / chunkSize
+        let done = RunCounter()
+        let jobs: [@Sendable () -> CheckedChunk] = (0..<chunkCount).map { chunk in
+            {
+                let first = chunk * chunkSize
+                var result = CheckedChunk(firstRun: first)
+                for run in first..<min(first + chunkSize, runs) {
+                    switch variants.scenario(values: (0..<variants.samples.columns).map { variants.samples[run, $0] }) {
+                    case .success(let scenario):
+                        if keep { result.scenarios.append(scenario) }
+                        let key = structureKey(scenario)
+                        if let known = result.keys.firstIndex(of: key) {
+                            result.outcomes.append(.success(known))
+                        } else {
+                            result.outcomes.append(.success(result.keys.count))
+                            result.keys.append(key)
+                        }
+                    case .failure(let problems):
+                        result.outcomes.append(.failure(problems))
+                    }
+                }
+                progress(done.add(min(first + chunkSize, runs) - first), runs)
+                return result
+            }
+        }
+        return ConcurrentJobs.run(jobs)
     }
 
     private func parameterPath(_ index: Int) -> FieldPath { FieldPath.root.appending("parameters").appending(index: index) }
@@ -123,15 +179,54 @@ struct SweepPlanner {
         return (SensitivityParameter(name: name, distribution: distribution, group: parameter.group), path)
     }
 
-    private mutating func design() -> SamplingDesign? {
-        let design = spec.design
-        if design.method == .morris, design.levels % 2 != 0 {
+    private mutating func problem(_ parameters: [SensitivityParameter]) -> SensitivityProblem? {
+        guard !parameters.isEmpty else {
             diagnostics.report(
-                "Morris needs an even number of levels (SALib's default is 4), not \(design.levels)",
-                at: FieldPath.root.appending("design").appending("levels"))
+                "a sweep needs at least one parameter (a path into the scenario and a distribution)",
+                at: FieldPath.root.appending("parameters"))
             return nil
         }
-        return design.method.design(samples: design.samples, levels: design.levels, secondOrder: design.secondOrder)
+        do {
+            return try SensitivityProblem(parameters: parameters)
+        } catch {
+            diagnostics.report("\(error)", at: FieldPath.root.appending("parameters"))
+            return nil
+        }
+    }
+
+    /// The design, refused when its levels, runs or bootstrap do not fit before anything is drawn.
+    private mutating func design(parameters: Int) -> SamplingDesign? {
+        let spec = self.spec.design
+        let field = FieldPath.root.appending("design")
+        if spec.method == .morris, spec.levels % 2 != 0 {
+            diagnostics.report(
+                "Morris needs an even number of levels (SALib's default is 4), not \(spec.levels)", at: field.appending("levels"))
+            return nil
+        }
+        let design = spec.method.design(samples: spec.samples, levels: spec.levels, secondOrder: spec.secondOrder)
+        let runs = design.runCount(parameters: parameters)
+        if runs > Self.maximumRuns {
+            let count = runs == Int.max ? "more than \(Int.max)" : "\(runs)"
+            diagnostics.report(
+                "the \(spec.method.rawValue) design with samples \(spec.samples) and \(parameters) parameter"
+                    + "\(parameters == 1 ? "" : "s") has \(count) runs; a sweep has at most \(Self.maximumRuns)",
+                at: field.appending("samples"))
+            return nil
+        }
+        let pointsPerResample: Int
+        switch design {
+        case .saltelli(let base, _): pointsPerResample = base
+        case .morris(let trajectories, _): pointsPerResample = trajectories
+        default: pointsPerResample = 0
+        }
+        if pointsPerResample > 0, spec.bootstrapResamples > BootstrapSettings.maximumDraws / pointsPerResample {
+            diagnostics.report(
+                "\(spec.bootstrapResamples) resamples of \(pointsPerResample) points exceed the \(BootstrapSettings.maximumDraws) "
+                    + "draws a bootstrap may take: use at most \(BootstrapSettings.maximumDraws / pointsPerResample)",
+                at: field.appending("bootstrap_resamples"))
+            return nil
+        }
+        return design
     }
 
     private mutating func sample(_ problem: SensitivityProblem, _ design: SamplingDesign) -> Matrix? {
@@ -147,15 +242,30 @@ struct SweepPlanner {
         for message in problems.messages { diagnostics.report("\(prefix): \(message)", at: field) }
     }
 
-    private mutating func resolveOutputs() -> [SweepOutput] {
+    /// The outputs, each checked against what the runs of the model write (`catalog`).
+    private mutating func resolveOutputs(catalog: SweepOutputCatalog) -> [SweepOutput] {
         let (regions, sectors) = (labels.regions, labels.sectors)
         var outputs: [SweepOutput] = []
         for (index, output) in spec.outputs.enumerated() {
             let field = FieldPath.root.appending("outputs").appending(index: index)
             let resolved: SweepOutput
             if let summary = output.summary {
+                guard catalog.summaryRows.contains(summary) else {
+                    diagnostics.report(
+                        "the runs' summary.csv has no row `\(summary)`" + NameSuggestions.didYouMean(summary, among: catalog.summaryRows)
+                            + " (rows of the \(catalog.modelName) model: \(catalog.summaryRows.joined(separator: ", ")))",
+                        at: field.appending("summary"))
+                    continue
+                }
                 resolved = SweepOutput(name: output.name ?? summary, source: .summary(summary))
             } else if let metric = output.metric {
+                guard catalog.cellMetrics.contains(metric) else {
+                    diagnostics.report(
+                        "the runs have no cell metric `\(metric)`" + NameSuggestions.didYouMean(metric, among: catalog.cellMetrics)
+                            + " (metrics of the \(catalog.modelName) model: \(catalog.cellMetrics.joined(separator: ", ")))",
+                        at: field.appending("metric"))
+                    continue
+                }
                 let selectedRegions = regions.resolve(output.regions, diagnostics: &diagnostics)
                 let selectedSectors = sectors.resolve(output.sectors, diagnostics: &diagnostics)
                 guard let selectedRegions, let selectedSectors else { continue }
@@ -188,4 +298,13 @@ struct SweepPlanner {
         for index in key.substitutions.indices { key.substitutions[index].theta = 0 }
         return key
     }
+}
+
+/// Runs checked so far, counted from the planning threads.
+private final class RunCounter: @unchecked Sendable {  // `count` is read and written under `lock` only
+    private let lock = NSLock()
+    private var count = 0
+
+    /// Adds `runs` and returns the new total.
+    func add(_ runs: Int) -> Int { lock.withLock { count += runs; return count } }
 }

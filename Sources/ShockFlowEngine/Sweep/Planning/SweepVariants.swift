@@ -9,7 +9,7 @@ import Yams
 /// as `shockflow run` resolves a file. The planner makes each once to check it and keeps them for
 /// sweeps of up to `keptRuns` runs; larger sweeps make each again when its batch runs, so their
 /// memory does not grow with the number of runs (a resolved scenario holds a few n-vectors).
-struct SweepVariants: @unchecked Sendable {  // the YAML tree (a value) is only read after planning
+struct SweepVariants: @unchecked Sendable {  // the YAML tree is only read once its tags are resolved (`resolveTags`)
     let base: SweepDocument.BaseScenario
     let paths: [ScenarioValuePath]
     let samples: Matrix
@@ -24,6 +24,26 @@ struct SweepVariants: @unchecked Sendable {  // the YAML tree (a value) is only 
     /// The problems of one variant, as `field: message` lines.
     struct Problems: Error {
         var messages: [String]
+    }
+
+    /// Resolves every tag of the base tree now. Yams resolves a node's tag on first use and stores it
+    /// in a `Tag` object that every copy of the tree shares; resolved up front, threads that make
+    /// variants side by side only read them.
+    func resolveTags() { Self.resolveTags(of: base.root) }
+
+    private static func resolveTags(of node: Node) {
+        _ = node.tag
+        switch node {
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                resolveTags(of: key)
+                resolveTags(of: value)
+            }
+        case .sequence(let sequence):
+            for element in sequence { resolveTags(of: element) }
+        case .scalar, .alias:
+            break
+        }
     }
 
     /// Run `run`'s scenario.

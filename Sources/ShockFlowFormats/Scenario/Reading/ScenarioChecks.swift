@@ -50,6 +50,7 @@ extension ScenarioSpec {
                 "the \(kind.rawValue) model computes the response to shocks: give at least one \(kinds) shock", at: shocksPath)
         }
         for shock in shocks {
+            checkTargets(of: shock, diagnostics: &diagnostics)
             if !used.contains(shock.kind) {
                 diagnostics.report(
                     "a \(shock.kind.rawValue) shock has no effect in the \(kind.rawValue) model, which uses "
@@ -61,6 +62,22 @@ extension ScenarioSpec {
                     "the \(kind.rawValue) model is static: a profile has no effect (the shock acts at full strength); remove it",
                     at: profilePath)
             }
+        }
+    }
+
+    /// An empty selector list selects nothing; a shock needs something to act on.
+    private func checkTargets(of shock: ShockSpec, diagnostics: inout ScenarioDiagnostics) {
+        let targets: [(field: String, selector: Selector)]
+        switch shock.kind {
+        case .capacity, .export: targets = [("regions", shock.regions), ("sectors", shock.sectors)]
+        case .import: targets = [("products", shock.products)]
+        case .demand: targets = [("regions", shock.regions), ("sectors", shock.sectors), ("categories", shock.categories)]
+        case .investment: targets = []
+        }
+        for target in targets where target.selector.terms.isEmpty {
+            diagnostics.report(
+                "the list is empty, so the shock would act on nothing: name at least one, or remove the shock",
+                at: shock.path.appending(target.field))
         }
     }
 
@@ -121,6 +138,11 @@ extension InvestmentSpec {
             diagnostics.report(
                 "lambda \(JSONValue.format(lambda)) is below \(minimumLambda) without `caps`: the weights can collapse onto one "
                     + "cell (MODEL (23)); raise lambda or write `caps`", at: path.appending("lambda"))
+        }
+        for bound in regionalBounds where bound.regions.terms.isEmpty && bound.minimum > 0 {
+            diagnostics.report(
+                "`regions` is empty, so no weight can meet the minimum \(JSONValue.format(bound.minimum)): name regions or remove the bound",
+                at: bound.path.appending("regions"))
         }
         for bound in regionalBounds where bound.minimum > bound.maximum {
             diagnostics.report(

@@ -92,7 +92,8 @@ struct ScenarioResolver {
         var bounds: [RegionalBound] = []
         var boundOf: [Int: FieldPath] = [:]
         for bound in spec.regionalBounds {
-            guard let selected = regions.resolve(bound.regions, diagnostics: &diagnostics) else { continue }
+            // A bound on no regions (`regions: []`) bounds nothing.
+            guard let selected = regions.resolve(bound.regions, diagnostics: &diagnostics), !selected.isEmpty else { continue }
             for region in selected {
                 if let first = boundOf[region] {
                     diagnostics.report(

@@ -7,7 +7,7 @@ struct SelectorTerm: Hashable, Sendable {
     var path: FieldPath
 }
 
-/// Region, sector, imported-product or category selector: one name or a list of names.
+/// Region, sector, imported-product or category selector: one name or a list of names (`[]`: none).
 package struct Selector: Hashable, Sendable {
     var terms: [SelectorTerm]
 
@@ -21,7 +21,7 @@ extension ValueSchema where Value == Selector {
         let expected = "a name of \(what), a list of names, or \"*\""
         return ValueSchema(
             json: .object([
-                ("oneOf", .array([name, .object([("type", .string("array")), ("items", name), ("minItems", .number(1))])]))
+                ("oneOf", .array([name, .object([("type", .string("array")), ("items", name)])]))
             ]),
             summary: "\(what): name or list of names, `\"*\"` for all",
             encode: { selector in
@@ -43,10 +43,7 @@ extension ValueSchema where Value == Selector {
                 }
                 switch node {
                 case .sequence(let sequence):
-                    guard !sequence.isEmpty else {
-                        diagnostics.reportType(expected: expected, found: node, at: path)
-                        return nil
-                    }
+                    // An empty list selects nothing (a shock on no cells, a priority on no sectors).
                     let terms = sequence.enumerated().map { term($1, at: path.appending(index: $0)) }
                     let valid = terms.compactMap { $0 }
                     return valid.count == terms.count ? Selector(terms: valid) : nil

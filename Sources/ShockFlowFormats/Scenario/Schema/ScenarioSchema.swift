@@ -6,7 +6,9 @@ enum ScenarioSchema {
     static let version = 1
     static let defaultEconomy = "china-2017"
 
-    static var root: ObjectSchema<ScenarioSpec> {
+    /// Built once: a sweep checks every run's scenario against it. Immutable after it is built, so
+    /// threads read it side by side (its closures capture nothing mutable).
+    nonisolated(unsafe) static let root: ObjectSchema<ScenarioSpec> = {
         ObjectSchema(fields: [
             .required(
                 "schema_version", \.schemaVersion, .schemaVersion,
@@ -39,7 +41,7 @@ enum ScenarioSchema {
                 "shocks", \.shocks, .list(of: shock.valueSchema), default: [],
                 doc: "The shocks. May be empty only for the `dynamic` model (a baseline run); `extraction` takes none."),
         ])
-    }
+    }()
 
     static var horizon: ObjectSchema<HorizonSpec> {
         ObjectSchema(fields: [

@@ -1,3 +1,4 @@
+import ShockFlowModel
 import Yams
 
 /// The sweep file format, version 1 (docs/sweep-format.md), written once with the scenario schema's
@@ -33,7 +34,9 @@ enum SweepSchema {
                 doc: "Runs for `random`, `lhs`, `sobol`; the base sample N for `saltelli` (N·(d+2) runs, N a power of 2); "
                     + "trajectories for `morris` (r·(d+1) runs); levels per parameter for `grid`."),
             .field("seed", \.seed, .integer(minimum: 0), default: 1, doc: "Seed of the sample and of the bootstrap."),
-            .field("levels", \.levels, .integer(minimum: 2), default: 4, doc: "Grid levels p of the `morris` design (even)."),
+            .field(
+                "levels", \.levels, .integer(minimum: 2, maximum: SamplingDesign.maximumMorrisLevels), default: 4,
+                doc: "Grid levels p of the `morris` design (even)."),
             .field(
                 "second_order", \.secondOrder, .boolean, default: false,
                 doc: "`saltelli` only: also sample and estimate second-order indices (N·(2d+2) runs)."),

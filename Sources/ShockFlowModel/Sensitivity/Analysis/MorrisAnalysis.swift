@@ -40,8 +40,8 @@ public enum MorrisAnalysis {
             throw SensitivityError.sampleSizeTooSmall(design: "Morris analysis", size: trajectoryCount, minimum: 2)
         }
         try bootstrap.validate(pointsPerResample: trajectoryCount)
-        guard levels >= 2 else {
-            throw SensitivityError.invalidLevelCount(design: "Morris", levels: levels, requirement: "at least 2 are needed")
+        if let requirement = SamplingDesign.morrisLevelsProblem(levels) {
+            throw SensitivityError.invalidLevelCount(design: "Morris", levels: levels, requirement: requirement)
         }
         for column in 0..<outputs.columns {
             for row in 0..<outputs.rows where !outputs[row, column].isFinite {

@@ -20,6 +20,15 @@ public enum SamplingDesign: Equatable, Sendable {
 
     /// The most values (runs × parameters) a design may hold, to refuse sizes that cannot fit in memory.
     public static let maximumValues = 100_000_000
+    /// The most grid levels p of a Morris design (SALib's examples use 4 to 10).
+    public static let maximumMorrisLevels = 1_000
+
+    /// Why `levels` cannot be a Morris grid (even, from 2 to `maximumMorrisLevels`), or nil when it can.
+    public static func morrisLevelsProblem(_ levels: Int) -> String? {
+        if levels < 2 || levels % 2 != 0 { return "an even number of at least 2 is needed (SALib's default is 4)" }
+        if levels > maximumMorrisLevels { return "at most \(maximumMorrisLevels) are supported" }
+        return nil
+    }
 
     public var name: String {
         switch self {
@@ -108,9 +117,8 @@ public enum SamplingDesign: Equatable, Sendable {
             }
         case .morris(let trajectories, let levels):
             if trajectories < 2 { throw SensitivityError.sampleSizeTooSmall(design: name, size: trajectories, minimum: 2) }
-            if levels < 2 || levels % 2 != 0 {
-                throw SensitivityError.invalidLevelCount(
-                    design: name, levels: levels, requirement: "an even number of at least 2 is needed (SALib's default is 4)")
+            if let requirement = Self.morrisLevelsProblem(levels) {
+                throw SensitivityError.invalidLevelCount(design: name, levels: levels, requirement: requirement)
             }
         }
     }

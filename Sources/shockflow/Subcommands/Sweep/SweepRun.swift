@@ -43,6 +43,9 @@ struct SweepRun: ParsableCommand {
     @Flag(help: "Print nothing when the sweep succeeds.")
     var quiet = false
 
+    @Flag(help: "Show progress even when stderr is not a terminal: a line every few seconds (for log files).")
+    var progress = false
+
     @Flag(help: "Run even on an economy that `shockflow economy check` fails (the manifest records \"checks\": \"skipped\").")
     var skipChecks = false
 
@@ -65,21 +68,21 @@ struct SweepRun: ParsableCommand {
         options.resume = resume
         options.skipChecks = skipChecks
         if let shard { options.shard = try SweepShard(parsing: shard) }
-        let progress = SweepProgress(quiet: quiet)
+        let display = SweepProgress(quiet: quiet, forced: progress)
         SweepInterruption.explainOnInterrupt()
         let outcome: SweepRunner.Outcome
         do {
-            outcome = try SweepRunner.run(sweepFile: sweep, options: options) { progress.show($0) }
+            outcome = try SweepRunner.run(sweepFile: sweep, options: options) { display.show($0) }
         } catch let error as ScenarioError {
-            progress.finish()
+            display.finish()
             FileHandle.standardError.write(Data(error.listing.utf8))
             throw ExitCode(1)
         } catch {
-            progress.finish()
+            display.finish()
             CommandFailure.printError(error)
             throw ExitCode(1)
         }
-        progress.finish()
+        display.finish()
         guard !quiet else { return }
         let plan = outcome.plan
         let resumed = outcome.resumedRuns > 0 ? " (\(outcome.resumedRuns) from the checkpoint)" : ""

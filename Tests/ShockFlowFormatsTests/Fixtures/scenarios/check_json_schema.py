@@ -24,7 +24,9 @@ def main() -> None:
     schema = json.loads((HERE / "scenario.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema)
-    files = sorted(HERE.glob("good/*.yaml")) + sorted(HERE.glob("bad/*.yaml")) + sorted(p for p in REPOSITORY.glob("scenarios/*.yaml") if not p.name.endswith(".sweep.yaml"))
+    files = sorted(HERE.glob("good/*.yaml")) + sorted(HERE.glob("bad/*.yaml")) + sorted(
+        path for path in REPOSITORY.glob("scenarios/*.yaml") if not path.name.endswith(".sweep.yaml")  # sweep files have their own schema
+    )
     verdicts = {}
     for path in files:
         if path.name.startswith("alias-bomb"):
