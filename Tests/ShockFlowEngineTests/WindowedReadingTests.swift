@@ -89,8 +89,7 @@ import Testing
     /// across the halves gives the one-thread report exactly.
     @Test func twoThreadsReadTheSameBitsAndReportTheSameProblems() throws {
         let cells = 24
-        // Seeded (ShockFlowModel's PCG64, as the model tests' random economies): a failure replays.
-        var generator = PCG64(seed: 24)
+        var generator = SplitMix64(seed: 24)
         let values = (0..<(cells * cells)).map { _ in Double.random(in: 0..<1e6, using: &generator) }
         func table(_ edit: (inout [String]) -> Void = { _ in }) -> String {
             var rows = ["region\t\t" + (0..<cells).map { "R\($0 / 4)" }.joined(separator: "\t"),
