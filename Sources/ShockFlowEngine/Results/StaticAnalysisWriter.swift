@@ -5,10 +5,12 @@ import ShockFlowModel
 
 /// Writes the files of `shockflow economy analyze` (MODEL (3)–(10)) into one folder, atomically.
 public enum StaticAnalysisWriter {
+    /// Returns the names of the files written, in the order written.
+    @discardableResult
     public static func write(
         _ analysis: InputOutputAnalysis, loaded: LoadedEconomy, includeMatrices: Bool, to folder: String,
         manifest: RunManifest
-    ) throws {
+    ) throws -> [String] {
         var manifest = manifest
         let economy = analysis.economy
         let linkages = try analysis.multipliersAndLinkages()
@@ -46,6 +48,7 @@ public enum StaticAnalysisWriter {
             }
             try manifest.write(to: temporary + "/manifest.json")
         }
+        return tables.map(\.0) + matrices.map { "\($0.name).csv" } + ["manifest.json"]
     }
 
     /// Every cell of an n×n matrix, row-major: `from_region,from_sector,to_region,to_sector,value`.

@@ -30,8 +30,11 @@ struct EconomyAnalyze: ParsableCommand {
     @Flag(help: "Analyse the economy even if `shockflow economy check` fails it (the manifest records \"checks\": \"skipped\").")
     var skipChecks = false
 
+    @Flag(help: "Print nothing when the analysis succeeds.")
+    var quiet = false
+
     func run() throws {
-        try CommandFailure.reporting {
+        let files = try CommandFailure.reporting {
             let started = Date()
             let source = try EconomySource.resolve(economy)
             let digests = InputDigests(economyAt: source)
@@ -41,8 +44,9 @@ struct EconomyAnalyze: ParsableCommand {
             let manifest = try RunManifest(
                 command: "economy analyze", loaded: loaded, checks: checks, parameters: ["matrices": String(matrices)],
                 startedAt: started, digests: digests)
-            try StaticAnalysisWriter.write(
+            return try StaticAnalysisWriter.write(
                 analysis, loaded: loaded, includeMatrices: matrices, to: out, manifest: manifest)
         }
+        if !quiet { print("wrote \(files.joined(separator: ", ")) to \(out)") }
     }
 }
