@@ -172,4 +172,14 @@ import Testing
             }
         }
     }
+
+    /// docs/sectors.md lists every commodity of the table with all its names and sectors.
+    @Test func theSectorDocumentListsEveryCommodity() throws {
+        let docs = try String(contentsOf: Fixtures.repository.appendingPathComponent("docs/sectors.md"), encoding: .utf8)
+        for hint in CommodityHints.nbs42 {
+            let row = "| " + hint.names.joined(separator: ", ") + " | "
+                + hint.parts.map { "`\($0.sector)`: \($0.holds)" }.joined(separator: "; ") + " |"
+            #expect(docs.contains(row), "docs/sectors.md lacks \(row)")
+        }
+    }
 }
