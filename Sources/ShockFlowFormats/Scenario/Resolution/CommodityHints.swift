@@ -151,7 +151,10 @@ enum CommodityHints {
             parts: [.init(sector: "13", holds: "cement, glass and ceramics (153-sector products 054 to 058)")]),
         CommodityHint(
             names: ["robots", "industrial robots", "robotics", "机器人"],
-            parts: [.init(sector: "16", holds: "industrial robots (GB/T 4754-2017 class 3491; 153-sector product 073)")]),
+            parts: [
+                .init(sector: "16", holds: "industrial and service robots (GB/T 4754-2017 classes 3491 and 3492; 153-sector product 073)"),
+                .init(sector: "20", holds: "consumer robots (class 3964, smart consumer devices, in division 39, electronic equipment)"),
+            ]),
         CommodityHint(
             names: ["medical devices", "medical equipment", "医疗器械"],
             parts: [.init(sector: "17", holds: "medical instruments and equipment (153-sector product 077)")]),
