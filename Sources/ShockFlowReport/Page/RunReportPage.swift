@@ -75,7 +75,7 @@ struct RunReportPage {
         let exact = "\(NumberFormatting.shortest(value)) \(row.unit) in summary.csv"
         switch row.unit {
         case results.money.unit where results.money.format != nil:
-            return (results.money.words(value), results.money.hover(value) + " (exactly \(exact))")
+            return (results.money.words(value), (results.money.format?.hover(value) ?? "") + "; exactly \(exact)")
         case "%":
             return (String(format: "%.3g %%", value), exact)
         case "period":
