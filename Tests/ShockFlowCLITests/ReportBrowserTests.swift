@@ -116,6 +116,96 @@ import Testing
         #expect(fields[1] > 0.05, "non-white share: \(fields[1])")
     }
 
+    /// Runs of the two-region test economy over 4, 12 and 20 quarters and 5 years, rendered by Chromium:
+    /// the shock timeline has a cell per period and its last tick, T − 1, in the middle of the last cell;
+    /// the series' time axes end at T − 1 with their lines; the axis titles name the period length; no
+    /// console messages; the 12-quarter page's screenshot is not blank.
+    @Test func timeAxesFollowTheHorizonInChromium() throws {
+        guard let chromium = Self.chromium() else {
+            Issue.record("chromium is not installed: `make test` installs it (Debian package chromium)")
+            return
+        }
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let economy = Self.repository.appendingPathComponent("Tests/ShockFlowFormatsTests/Fixtures/economies/two-region").path
+        for (periods, period) in [(4, "quarter"), (12, "quarter"), (20, "quarter"), (5, "year")] {
+            let name = "axis-\(periods)-\(period)"
+            let scenario = folder.appendingPathComponent(name + ".yaml").path
+            try """
+                schema_version: 1
+                name: \(name)
+                economy: \(economy)
+                horizon: {periods: \(periods), period: \(period)}
+                shocks:
+                  - {id: chips, kind: import, products: chips, magnitude: 0.5, profile: {type: step, start: 1, end: \(min(6, periods - 2))}}
+                """.write(toFile: scenario, atomically: true, encoding: .utf8)
+            let run = folder.appendingPathComponent(name).path
+            let ran = try CommandRunner.run(["run", scenario, "--out", run, "--quiet"])
+            try #require(ran.exitCode == 0, "\(ran.standardError)")
+            let reported = try CommandRunner.run(["report", run])
+            try #require(reported.exitCode == 0, "\(reported.standardError)")
+            let page = run + "/report.html"
+            let dumped = try Self.headless(chromium, ["--dump-dom"], page: page)
+            #expect(dumped.exitCode == 0 && Self.consoleMessages(dumped.standardError).isEmpty, "\(name): \(dumped.standardError)")
+            let dom = dumped.standardOutput
+            let last = periods - 1
+
+            let timeline = try #require(Self.figure("shocks", in: dom), "\(name): no timeline")
+            let cells = Self.matches(
+                "<rect x=\"([-0-9.]+)\" y=\"[-0-9.]+\" width=\"([-0-9.]+)\"[^>]*class=\"timeline-cell\"", in: timeline)
+            #expect(cells.count == periods, "\(name): \(cells.count) cells")
+            let ticks = Self.ticks(in: timeline)
+            #expect(ticks.first?.label == "0" && ticks.last?.label == String(last), "\(name): \(ticks)")
+            if let cell = cells.last, let x = Double(cell[0]), let width = Double(cell[1]), let tick = ticks.last {
+                #expect(abs(tick.x - (x + (width + 1) / 2)) < 0.02, "\(name): the last tick sits on the last cell")
+            }
+            #expect(timeline.contains(">\(period) (0–\(last))</text>"), "\(name): the axis names the period length")
+
+            let series = try #require(Self.figure("series-national-value_added", in: dom), "\(name): no national series")
+            let seriesTicks = Self.ticks(in: series)
+            #expect(seriesTicks.first?.label == "0" && seriesTicks.last?.label == String(last), "\(name): \(seriesTicks)")
+            let lines = Self.matches("<polyline points=\"([^\"]*)\" class=\"series-line", in: series).map { $0[0].split(separator: " ") }
+            #expect(lines.count == 2 && lines.allSatisfy { $0.count == periods })
+            let end = lines.first?.last.flatMap { Double($0.split(separator: ",")[0]) }
+            #expect(abs((end ?? 0) - (seriesTicks.last?.x ?? -1)) < 0.02, "\(name): the line ends at the axis's last tick")
+            #expect(series.contains(">\(period) (0–\(last))</text>"))
+
+            if periods == 12 {
+                let screenshot = folder.appendingPathComponent(name + ".png").path
+                let shot = try Self.headless(chromium, ["--screenshot=\(screenshot)", "--window-size=1280,1500"], page: page)
+                #expect(shot.exitCode == 0 && Self.consoleMessages(shot.standardError).isEmpty, "\(shot.standardError)")
+                let script = Self.repository.appendingPathComponent("Tests/ShockFlowCLITests/Report/png_colours.py").path
+                let measured = try Self.execute("/usr/bin/env", ["python3", script, screenshot])
+                let fields = measured.standardOutput.split(separator: " ")
+                    .compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+                try #require(fields.count == 2, "png_colours.py: \(measured.standardOutput)\(measured.standardError)")
+                #expect(fields[0] > 100 && fields[1] > 0.05, "colours and non-white share: \(fields)")
+            }
+        }
+    }
+
+    /// The markup of the DOM's `<figure … id="id">` up to its `</figure>`.
+    static func figure(_ id: String, in dom: String) -> String? {
+        guard let start = dom.range(of: "<figure class=\"chart\" id=\"\(id)\">") else { return nil }
+        return dom[start.lowerBound...].range(of: "</figure>").map { String(dom[start.lowerBound..<$0.upperBound]) }
+    }
+
+    /// The capture groups of every match of `pattern` in `text`.
+    static func matches(_ pattern: String, in text: String) -> [[String]] {
+        guard let expression = try? NSRegularExpression(pattern: pattern) else { return [] }
+        return expression.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { match in
+            (1..<match.numberOfRanges).map { Range(match.range(at: $0), in: text).map { String(text[$0]) } ?? "" }
+        }
+    }
+
+    /// The x axis's tick labels of a chart with their x positions, left to right (the y axis's are
+    /// anchored at their end).
+    static func ticks(in chart: String) -> [(label: String, x: Double)] {
+        guard let axis = chart.range(of: "<g class=\"x-axis\">").map({ String(chart[$0.lowerBound...]) }) else { return [] }
+        return matches("<text x=\"([-0-9.]+)\" y=\"[-0-9.]+\" text-anchor=\"middle\" class=\"tick\">([^<]*)</text>", in: axis)
+            .map { (label: $0[1], x: Double($0[0]) ?? .nan) }
+    }
+
     /// The console check itself works: a page with an SVG attribute Chromium cannot parse logs an error.
     @Test func consoleCheckCatchesABrokenPage() throws {
         guard let chromium = Self.chromium() else {

@@ -109,14 +109,14 @@ struct BrokenEconomyTests {
     func unknownManifestKey() {
         let (error, found) = problems("unknown-key-in-economy-yaml")
         #expect(found.contains {
-            if case .unknownManifestKey(let location, "currency", _) = $0 { return location.line == 4 }
+            if case .unknownManifestKey(let location, "money_units", _) = $0 { return location.line == 4 }
             return false
         })
         #expect(found.contains {
             if case .invalidManifest(_, let message) = $0 { return message.contains("missing required key \"money_unit\"") }
             return false
         })
-        #expect(error?.description.contains("economy.yaml, line 4: unknown key \"currency\"") == true)
+        #expect(error?.description.contains("economy.yaml, line 4: unknown key \"money_units\"") == true)
     }
 
     @Test("pymrio folder with a truncated Z.txt")

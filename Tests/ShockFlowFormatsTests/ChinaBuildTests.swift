@@ -70,6 +70,7 @@ import Testing
         #expect(Set(four) == Set(economy.regions.map(\.code)) && four.count == 31)
         #expect(economy.metadata.name == "china-2017" && economy.metadata.year == 2017)
         #expect(economy.metadata.moneyUnit.hasPrefix("10,000 yuan"))
+        #expect(economy.metadata.currency == CurrencyUnit(code: "CNY", scale: 10_000))
         #expect(economy.finalDemandCategories.map(\.code)
             == ["households", "government", "gfcf", "inventories", "exports", "discrepancy"])
         #expect(Set(economy.valueAddedComponents.keys) == Set(ChinaMRIOBuilder.valueAddedComponentNames))

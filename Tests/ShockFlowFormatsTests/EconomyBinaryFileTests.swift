@@ -8,7 +8,8 @@ import Testing
 /// cached Z.csv): every number comes back bit for bit, and a damaged file is never trusted.
 @Suite struct EconomyBinaryFileTests {
     /// The two-region fixture (imports, value-added components, groups, aliases) with awkward
-    /// doubles planted in it: −0, the smallest subnormal, the largest finite, 0.1 and 1/3; rounded to 0.1.
+    /// doubles planted in it: −0, the smallest subnormal, the largest finite, 0.1 and 1/3; rounded to 0.1,
+    /// its money unit in yuan with a scale of 10,000.
     static func awkwardReading() throws -> EconomyReading {
         var reading = try EconomyFolderReader.read(folder: Fixtures.path("economies/two-region"))
         let awkward: [Double] = [-0.0, Double.leastNonzeroMagnitude, Double.greatestFiniteMagnitude, 0.1, 1.0 / 3.0]
@@ -18,6 +19,7 @@ import Testing
         reading.economy.finalDemandImports.elements[0] = 0.1 + 0.2
         reading.economy.valueAddedComponents["wages"]?[1] = -1.0 / 7.0
         reading.economy.metadata.rounding = 0.1
+        reading.economy.metadata.currency = CurrencyUnit(code: "CNY", scale: 10_000)
         return reading
     }
 

@@ -108,6 +108,18 @@ struct EconomyFolderTests {
         }
     }
 
+    @Test("currency and scale are written after money_unit and read back")
+    func currencyRoundTrip() throws {
+        var economy = try EconomyLoader.load(twoRegion).economy
+        economy.metadata.currency = CurrencyUnit(code: "CNY", scale: 10_000)
+        try withTemporaryDirectory { directory in
+            try EconomyFolderWriter.write(economy, to: directory + "/priced")
+            let yaml = try String(contentsOfFile: directory + "/priced/economy.yaml", encoding: .utf8)
+            #expect(yaml.contains("money_unit: 10,000 yuan\ncurrency: CNY\nscale: 10000\n"), "\(yaml)")
+            #expect(try EconomyLoader.load(directory + "/priced").economy.metadata == economy.metadata)
+        }
+    }
+
     @Test("labels YAML would misread (NO, 01, yes) survive a round trip")
     func awkwardLabels() throws {
         let economy = Economy(
@@ -135,6 +147,7 @@ struct EconomyFolderTests {
         #expect(economy.regionCount == 41 && economy.sectorCount == 35)
         #expect(economy.metadata.moneyUnit == "million US dollars" && economy.metadata.year == 2011)
         #expect(economy.metadata.rounding == 1)  // SOURCE: values rounded to whole millions
+        #expect(economy.metadata.currency == CurrencyUnit(code: "USD", scale: 1_000_000))
         #expect(economy.finalDemandCategories.map(\.code) == ["households", "npish", "government", "gfcf", "inventories"])
         #expect(economy.finalDemand.columns == 41 * 5)
         #expect(economy.intermediateFlows.elements.filter { $0 != 0 }.count == 413_525)  // SOURCE: Z.csv rows

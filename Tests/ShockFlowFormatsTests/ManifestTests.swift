@@ -1,4 +1,5 @@
 import Foundation
+import ShockFlowModel
 import ShockFlowTestSupport
 import Testing
 @testable import ShockFlowFormats
@@ -101,6 +102,35 @@ struct ManifestTests {
             #expect(found.first?.description.contains("\"rounding\" must be a positive number") == true)
         }
         #expect(lines(try problems("name: t\nmoney_unit: yuan\nrounding: whole\nregions: [A]\nsectors: [s]\n")) == [3])
+    }
+
+    @Test("currency and scale: the money unit as a currency, read and refused unless an ISO code and a positive scale")
+    func currency() throws {
+        try withTemporaryDirectory { directory in
+            let path = try writeFile(
+                "name: t\nmoney_unit: 10,000 yuan\ncurrency: CNY\nscale: 10000\nregions: [A]\nsectors: [s]\n",
+                named: "economy.yaml", in: directory)
+            #expect(try ManifestReader.read(path: path).metadata.currency == CurrencyUnit(code: "CNY", scale: 10_000))
+            let unscaled = try writeFile(
+                "name: t\nmoney_unit: euros\ncurrency: EUR\nregions: [A]\nsectors: [s]\n", named: "unscaled.yaml", in: directory)
+            #expect(try ManifestReader.read(path: unscaled).metadata.currency == CurrencyUnit(code: "EUR", scale: 1))
+            let free = try writeFile("name: t\nmoney_unit: yuan\nregions: [A]\nsectors: [s]\n", named: "free.yaml", in: directory)
+            #expect(try ManifestReader.read(path: free).metadata.currency == nil, "money_unit alone stays free text")
+        }
+        for code in ["yuan", "cny", "US", "€"] {
+            let found = try problems("name: t\nmoney_unit: yuan\ncurrency: \(code)\nregions: [A]\nsectors: [s]\n")
+            #expect(lines(found) == [3], "\(code): \(found)")
+            #expect(found.first?.description.contains("\"currency\" must be an ISO 4217 code") == true)
+        }
+        for value in ["0", "-10000", ".inf"] {
+            let found = try problems("name: t\nmoney_unit: yuan\ncurrency: CNY\nscale: \(value)\nregions: [A]\nsectors: [s]\n")
+            #expect(lines(found) == [4], "\(value): \(found)")
+            #expect(found.first?.description.contains("\"scale\" must be a positive number") == true)
+        }
+        let alone = try problems("name: t\nmoney_unit: yuan\nscale: 10000\nregions: [A]\nsectors: [s]\n")
+        #expect(alone.map(\.description).contains { $0.contains("\"scale\" needs \"currency\"") } && lines(alone) == [3])
+        let text = try problems("name: t\nmoney_unit: yuan\ncurrency: CNY\nscale: many\nregions: [A]\nsectors: [s]\n")
+        #expect(lines(text) == [4] && text.first?.description.contains("should be a number") == true, "\(text)")
     }
 
     @Test("YAML syntax errors give their line")

@@ -22,6 +22,7 @@ struct NationalTableTests {
         #expect(economy.finalDemandCategories.map(\.code) == ["consumption", "gfcf", "inventories", "exports"])
         #expect(economy.finalDemandCategories.map { $0.aliases.first } == ["TC", "FU201", "FU202", "EX"])
         #expect(economy.metadata.year == 2017 && economy.metadata.moneyUnit.contains("10,000 yuan"))
+        #expect(economy.metadata.currency == CurrencyUnit(code: "CNY", scale: 10_000))
         #expect(Set(economy.valueAddedComponents.keys)
             == ["compensation_of_employees", "net_taxes_on_production", "depreciation", "operating_surplus"])
         // Row 01 of the file: Domestic 01 → 01 and GO.

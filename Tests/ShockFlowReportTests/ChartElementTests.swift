@@ -12,9 +12,9 @@ import Testing
         for (index, tile) in ChinaTileGrid.tiles.enumerated() {
             values[tile.code] = .init(difference: Double(index) - 15, baseline: 100)
         }
-        let chart = TileMapChart(title: "t", metricDescription: "cumulative difference", unit: "yuan", values: values) {
-            CompactNumber.format($0)
-        }
+        let chart = TileMapChart(
+            title: "t", metricDescription: "cumulative difference", unit: .plain("yuan"), values: values
+        ) { CompactNumber.format($0) }
         let html = render(chart.figure)
         #expect(html.count(element: "rect", className: "tile-box") == 31)
         #expect(html.count(element: "g", className: "tile") == 31)
@@ -28,12 +28,10 @@ import Testing
 
     @Test func rankedBarsOnePerItem() {
         let items = (0..<7).map { RankedBarChart.Item(label: "item \($0)", value: Double($0) - 3, tooltip: "tip \($0)") }
-        let html = render(RankedBarChart(id: "r", title: "t", caption: "c", axisTitle: "loss, yuan", items: items) {
-            CompactNumber.format($0)
-        }.figure)
+        let html = render(RankedBarChart(id: "r", title: "t", caption: "c", axisTitle: "loss", unit: .plain("yuan"), items: items).figure)
         #expect(html.count(element: "rect", className: "bar") == 7)
         #expect(html.count(element: "text", className: "bar-label") == 7)
-        #expect(html.contains(">loss, yuan</text>"))
+        #expect(html.contains(">loss (yuan)</text>"))
     }
 
     @Test func timeSeriesOnePolylinePerSeries() {
@@ -41,17 +39,18 @@ import Testing
             TimeSeriesChart.Series(name: "baseline", values: [1, 2, 3], colour: "#555555", dashed: true),
             TimeSeriesChart.Series(name: "scenario", values: [1, 1.5, 2.5], colour: "#4477aa", dashed: false),
         ]
-        let html = render(TimeSeriesChart(id: "s", title: "t", axisTitle: "yuan", periodTitle: "period", series: series).figure)
+        let html = render(TimeSeriesChart(
+            id: "s", title: "t", unit: .plain("yuan"), period: PeriodUnit(word: "period"), series: series).figure)
         #expect(html.count(element: "polyline", className: "series-line") == 2)
         // Each line has a point per period.
         let points = html.components(separatedBy: "class=\"series-line").count - 1
         #expect(points == 2)
-        #expect(html.contains(">period</text>") && html.contains(">yuan</text>"))
+        #expect(html.contains(">period (0–2)</text>") && html.contains(">yuan</text>"))
     }
 
     @Test func flowChartOneBandAndTwoNodesPerGroup() {
         let groups = (0..<5).map {
-            FlowChart.Group(label: "g\($0)", first: 0.2, last: 0.1 + 0.05 * Double($0), baselineLast: 0.2, highlighted: $0 == 0)
+            FlowChart.Group(label: "g\($0)", fullName: "group \($0)", first: 0.2, last: 0.1 + 0.05 * Double($0), baselineLast: 0.2, highlighted: $0 == 0)
         }
         let html = render(FlowChart(id: "f", title: "t", caption: "c", firstTitle: "period 0", lastTitle: "period 9", groups: groups).figure)
         #expect(html.count(element: "path", className: "flow-band") == 5)
@@ -61,7 +60,7 @@ import Testing
 
     @Test func escapesMarkupInDataText() {
         let items = [RankedBarChart.Item(label: "A<B \"C\" & D", value: 1, tooltip: "x<y")]
-        let html = render(RankedBarChart(id: "r", title: "t", caption: "c", axisTitle: "a", items: items) { "\($0)" }.figure)
+        let html = render(RankedBarChart(id: "r", title: "t", caption: "c", axisTitle: "a", unit: .plain(""), items: items).figure)
         #expect(!html.contains("A<B") && html.contains("A&lt;B"))
         #expect(SVG.escapedAttribute("a\"b<c&") == "a&quot;b&lt;c&amp;")
     }

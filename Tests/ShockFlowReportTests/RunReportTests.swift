@@ -12,7 +12,7 @@ import Testing
         }
         let results = try RunResults(folder: folder, manifest: manifest, metric: nil)
         #expect(results.metric == "value_added", "the summary's headline metric")
-        #expect(results.moneyUnit == "million euros")
+        #expect(results.money.unit == "million euros" && results.money.format == nil, "no currency in the fixture's manifest")
         for (table, name) in [(results.regions, "regions"), (results.sectors, "sectors"), (results.cells, "cells")] {
             let totals = results.cumulativeDifferences(in: table)
             let reference = try #require(expected[name])

@@ -13,9 +13,11 @@ public enum StaticAnalysisWriter {
     /// The linear algebra — the LU of I − A, the solves for multipliers and linkages, the inverses — runs
     /// on one OpenBLAS thread whatever the thread setting (`ReproducibleLinearAlgebra`, as runs and sweeps
     /// do), so the files are byte-identical for any OPENBLAS_NUM_THREADS; the manifest says so in its notes.
+    /// Returns the names of the files written, in the order written.
+    @discardableResult
     public static func write(
         _ loaded: LoadedEconomy, includeMatrices: Bool, to folder: String, manifest makeManifest: () throws -> RunManifest
-    ) throws {
+    ) throws -> [String] {
         let economy = loaded.economy
         let (analysis, linkages, matrices) = try ReproducibleLinearAlgebra.run {
             let analysis = try InputOutputAnalysis(economy: economy)
@@ -58,6 +60,7 @@ public enum StaticAnalysisWriter {
             }
             try manifest.write(to: temporary + "/manifest.json")
         }
+        return tables.map(\.0) + matrices.map { "\($0.name).csv" } + ["manifest.json"]
     }
 
     /// Every cell of an n×n matrix, row-major: `from_region,from_sector,to_region,to_sector,value`.

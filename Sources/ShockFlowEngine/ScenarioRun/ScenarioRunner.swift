@@ -21,10 +21,12 @@ public enum ScenarioRunner {
             if let metric = result.cellMetrics.first(where: { $0.name == result.headlineMetric }) {
                 let losses = HeadlineLosses(metric, economy: economy)
                 let share = losses.baselineTotal == 0 ? 0 : 100 * losses.cumulative / losses.baselineTotal
+                // Money in the currency when the economy declares it (9.32 trillion yuan), else in its unit.
+                let money = economy.metadata.currency.map { MoneyFormat($0).hover(losses.cumulative) }
+                    ?? "\(ReadableNumber.format(losses.cumulative)) \(economy.metadata.moneyUnit)"
                 lines.append(
-                    "cumulative \(result.headlineMetric) loss against the baseline: "
-                        + "\(NumberFormatting.shortest(losses.cumulative)) "
-                        + "\(economy.metadata.moneyUnit) (\(String(format: "%.3f", share)) %)")
+                    "cumulative \(result.headlineMetric) loss against the baseline: \(money), "
+                        + "\(String(format: "%.3f", share)) % of the baseline")
             }
             lines.append("wrote \(files.joined(separator: ", ")) to \(folder) in \(String(format: "%.2f", seconds)) s")
             return lines

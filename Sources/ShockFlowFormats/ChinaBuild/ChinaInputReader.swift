@@ -1,7 +1,8 @@
 import ShockFlowLinearAlgebra
 import ShockFlowModel
 
-/// A province of `provinces.csv`: its label (ISO code, English name, Chinese alias) and capital.
+/// A province of `provinces.csv`: its label (ISO code, English name; Chinese name and toneless pinyin
+/// as aliases) and capital.
 struct ChinaProvince {
     var label: Label
     var chineseName: String
@@ -28,8 +29,9 @@ enum ChinaInputReader {
         var reader = try CSVReader(path: path)
         let header = try CSVHeader(reading: &reader)
         let required = ["code", "name_en", "name_zh", "capital_lon", "capital_lat"]
-        try header.validate(required: required, optional: ["capital_zh", "coord_source"], path: path)
+        try header.validate(required: required, optional: ["capital_zh", "coord_source", "name_pinyin"], path: path)
         let columns = required.map { header.position(of: $0) ?? 0 }
+        let pinyinColumn = header.position(of: "name_pinyin")
         var provinces: [ChinaProvince] = []
         var problems = ProblemCollector()
         while !problems.isFull, try reader.nextRecord() {
@@ -40,10 +42,13 @@ enum ChinaInputReader {
                     throw DataFileError.invalidTable(
                         reader.location(field: columns[3]), message: "coordinates \(longitude), \(latitude) are not degrees")
                 }
-                let chinese = reader.text(columns[2])
+                let name = reader.text(columns[1]), chinese = reader.text(columns[2])
+                // The pinyin is an alias only where it differs from the English name (Nei Menggu, Xizang).
+                let pinyin = pinyinColumn.map { reader.text($0) } ?? ""
+                let aliases = [chinese] + (pinyin.isEmpty || pinyin.lowercased() == name.lowercased() ? [] : [pinyin])
                 provinces.append(
                     ChinaProvince(
-                        label: Label(code: reader.text(columns[0]), name: reader.text(columns[1]), aliases: [chinese]),
+                        label: Label(code: reader.text(columns[0]), name: name, aliases: aliases),
                         chineseName: chinese, capital: GeographicPoint(longitude: longitude, latitude: latitude)))
             }
         }

@@ -32,6 +32,8 @@ public enum ChinaMRIOBuilder {
         "compensation_of_employees", "net_taxes_on_production", "depreciation", "operating_surplus",
     ]
     public static let moneyUnit = "10,000 yuan (万元)"
+    /// The money unit as a currency: 10,000 yuan.
+    public static let currency = CurrencyUnit(code: "CNY", scale: 10_000)
     public static let sourceText =
         "China 2017 multi-regional input-output table, 31 provinces x 42 sectors, built by ShockFlow "
         + "(gravity model and RAS; method in docs/china-2017.md) from the 2017 provincial input-output tables, "
@@ -52,7 +54,8 @@ public enum ChinaMRIOBuilder {
         let tables = try ChinaInputReader.readProvincialTables(
             path: path(ChinaInputReader.provincialTablesFile), provinces: provinces, sectors: sectors)
         let metadata = EconomyMetadata(
-            name: economyName, year: 2017, moneyUnit: moneyUnit, source: sourceText, regionGroups: groups)
+            name: economyName, year: 2017, moneyUnit: moneyUnit, currency: currency, source: sourceText,
+            regionGroups: groups)
         let inputs = MultiRegionalInputs(
             tables: tables, distances: greatCircleDistances(provinces.map(\.capital)), regions: provinces.map(\.label),
             sectors: sectors, domesticFinalDemandCategories: domesticFinalDemandCategories,

@@ -5,6 +5,9 @@ struct EconomyManifest: Decodable {
     var name: String
     var year: Int?
     var moneyUnit: String
+    /// The money unit's currency (ISO 4217 code) and how many of its units one money unit is.
+    var currency: String?
+    var scale: Double?
     /// The step every value was rounded to, in the money unit (`rounding: 1`: whole units).
     var rounding: Double?
     var source: String?
@@ -18,6 +21,7 @@ struct EconomyManifest: Decodable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, year, source, regions, sectors
         case moneyUnit = "money_unit"
+        case currency, scale
         case finalDemandCategories = "final_demand_categories"
         case importProducts = "import_products"
         case regionGroups = "region_groups"
@@ -31,6 +35,8 @@ struct EconomyManifest: Decodable {
         name = try container.decode(String.self, forKey: .name)
         year = try container.decodeIfPresent(Int.self, forKey: .year)
         moneyUnit = try container.decode(String.self, forKey: .moneyUnit)
+        currency = try container.decodeIfPresent(String.self, forKey: .currency)
+        scale = try container.decodeIfPresent(Double.self, forKey: .scale)
         rounding = try container.decodeIfPresent(Double.self, forKey: .rounding)
         source = try container.decodeIfPresent(String.self, forKey: .source)
         regions = try container.decode([LabelEntry].self, forKey: .regions)
@@ -43,7 +49,8 @@ struct EconomyManifest: Decodable {
 
     var metadata: EconomyMetadata {
         EconomyMetadata(
-            name: name, year: year, moneyUnit: moneyUnit, source: source ?? "",
+            name: name, year: year, moneyUnit: moneyUnit, currency: currency.map { CurrencyUnit(code: $0, scale: scale ?? 1) },
+            source: source ?? "",
             regionGroups: regionGroups ?? [:], sectorGroups: sectorGroups ?? [:], rounding: rounding)
     }
 }

@@ -1,3 +1,4 @@
+import ShockFlowModel
 import Yams
 
 /// Reads and checks `economy.yaml`, reporting every problem with its line.
@@ -80,6 +81,22 @@ enum ManifestReader {
                 message: "\"rounding\" must be a positive number (the step every value is rounded to, in the money "
                     + "unit: 1 for whole units), found \(NumberFormatting.shortest(rounding))"))
         }
+        if let currency = manifest.currency, !CurrencyUnit.isValidCode(currency) {
+            problems.record(.invalidManifest(
+                location(["currency"]),
+                message: "\"currency\" must be an ISO 4217 code of three capital letters (CNY, USD, EUR), found \"\(currency)\""))
+        }
+        if let scale = manifest.scale {
+            if !(scale.isFinite && scale > 0) {
+                problems.record(.invalidManifest(
+                    location(["scale"]),
+                    message: "\"scale\" must be a positive number (how many units of the currency one money unit is: "
+                        + "10000 for 10,000 yuan), found \(NumberFormatting.shortest(scale))"))
+            } else if manifest.currency == nil {
+                problems.record(.invalidManifest(
+                    location(["scale"]), message: "\"scale\" needs \"currency\": the currency the money unit is a multiple of"))
+            }
+        }
         let groups: [(key: String, kind: String, groups: [String: [String]]?, labels: [LabelEntry])] = [
             ("region_groups", "region", manifest.regionGroups, manifest.regions),
             ("sector_groups", "sector", manifest.sectorGroups, manifest.sectors),
@@ -129,6 +146,7 @@ enum ManifestReader {
     private static func expectation(_ type: Any.Type) -> String {
         switch type {
         case is Int.Type: return "a whole number"
+        case is Double.Type: return "a number"
         case is String.Type: return "text"
         case is [LabelEntry].Type, is [String].Type: return "a list"
         default: return "a mapping of keys to values"

@@ -9,6 +9,10 @@ enum ManifestWriter {
         var pairs: [(Node, Node)] = [(text("name"), text(metadata.name))]
         if let year = metadata.year { pairs.append((text("year"), Node(String(year)))) }
         pairs.append((text("money_unit"), text(metadata.moneyUnit)))
+        if let currency = metadata.currency {
+            pairs.append((text("currency"), text(currency.code)))
+            pairs.append((text("scale"), Node(NumberFormatting.shortest(currency.scale))))
+        }
         if let rounding = metadata.rounding { pairs.append((text("rounding"), Node(NumberFormatting.shortest(rounding)))) }
         if !metadata.source.isEmpty { pairs.append((text("source"), text(metadata.source))) }
         pairs.append((text("regions"), labels(economy.regions)))

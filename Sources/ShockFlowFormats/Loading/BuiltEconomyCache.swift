@@ -47,10 +47,16 @@ public enum BuiltEconomyCache {
         return reading
     }
 
-    /// First 16 hex digits of SHA-256 over the engine version and every input file's name and bytes.
+    /// What the cached folder holds besides the built numbers; raised when the build writes more
+    /// (2: `currency` and `scale` in economy.yaml), so a folder cached before is built afresh.
+    static let folderRevision = 2
+
+    /// First 16 hex digits of SHA-256 over the engine version, the folder revision and every input
+    /// file's name and bytes.
     static func inputsKey(_ directory: String) throws -> String {
         var hasher = SHA256()
         hasher.update(Array("shockflow \(ShockFlowVersion.current)\n".utf8))
+        hasher.update(Array("folder revision \(folderRevision)\n".utf8))
         for file in ChinaInputReader.inputFiles.sorted() {
             let path = directory + "/" + file
             guard let data = FileManager.default.contents(atPath: path) else {

@@ -129,6 +129,9 @@ private struct EconomyDescription: Codable {
     var moneyUnit: String
     /// `EconomyMetadata.rounding`; absent from the JSON when nil, so files of unrounded economies are unchanged.
     var rounding: Double?
+    /// `EconomyMetadata.currency`'s code and scale; absent when the economy declares no currency.
+    var currency: String?
+    var scale: Double?
     var source: String
     var regionGroups: [String: [String]]
     var sectorGroups: [String: [String]]
@@ -150,6 +153,8 @@ private struct EconomyDescription: Codable {
         year = metadata.year
         moneyUnit = metadata.moneyUnit
         rounding = metadata.rounding
+        currency = metadata.currency?.code
+        scale = metadata.currency?.scale
         source = metadata.source
         regionGroups = metadata.regionGroups
         sectorGroups = metadata.sectorGroups
@@ -194,7 +199,8 @@ private struct EconomyDescription: Codable {
         for name in componentNames { components[name] = values.take(n) }
         let economy = Economy(
             metadata: EconomyMetadata(
-                name: name, year: year, moneyUnit: moneyUnit, source: source, regionGroups: regionGroups,
+                name: name, year: year, moneyUnit: moneyUnit, currency: currency.map { CurrencyUnit(code: $0, scale: scale ?? 1) },
+                source: source, regionGroups: regionGroups,
                 sectorGroups: sectorGroups, rounding: rounding),
             regions: labels(regions), sectors: labels(sectors), finalDemandCategories: labels(finalDemandCategories),
             intermediateFlows: flows, finalDemand: finalDemand, finalDemandColumns: columns, valueAdded: valueAdded,

@@ -1,5 +1,6 @@
 import Foundation
 import ShockFlowLinearAlgebra
+import ShockFlowModel
 
 /// `manifest.json`: what produced a results folder — engine version, inputs with their SHA-256,
 /// every parameter after defaults were applied, the seed, times and the BLAS kernel.
@@ -17,10 +18,40 @@ public struct RunManifest: Encodable, Sendable {
         public var sha256: String
     }
 
+    /// What a reader of the folder needs of the economy without loading it: the money unit (in words,
+    /// and as a currency and scale when the economy declares them) and every region's, sector's and
+    /// imported product's code and name, in the economy's order. `economy_metadata` in the JSON.
+    public struct EconomyRecord: Encodable, Sendable {
+        public struct Entry: Encodable, Sendable {
+            public var code: String
+            public var name: String
+        }
+
+        public var moneyUnit: String
+        /// ISO 4217 code (`economy.yaml`'s `currency`); absent when the economy declares none.
+        public var currency: String?
+        /// Units of the currency in one money unit (`economy.yaml`'s `scale`); absent with the currency.
+        public var scale: Double?
+        public var regions: [Entry]
+        public var sectors: [Entry]
+        public var products: [Entry]
+
+        public init(_ economy: Economy) {
+            let entries = { (labels: [Label]) in labels.map { Entry(code: $0.code, name: $0.name) } }
+            moneyUnit = economy.metadata.moneyUnit
+            currency = economy.metadata.currency?.code
+            scale = economy.metadata.currency?.scale
+            regions = entries(economy.regions)
+            sectors = entries(economy.sectors)
+            products = entries(economy.importProducts)
+        }
+    }
+
     public var engine = Engine()
     public var command: String
     public var economy: String
     public var economyFormat: String
+    public var economyMetadata: EconomyRecord
     /// `passed`, or `skipped` when the command was told not to check the economy (`--skip-checks`).
     public var checks: EconomyChecksStatus?
     public var inputs: [InputFile]
@@ -42,6 +73,7 @@ public struct RunManifest: Encodable, Sendable {
         self.command = command
         self.economy = loaded.source.builtInName ?? loaded.economy.metadata.name
         self.economyFormat = loaded.source.format.rawValue
+        self.economyMetadata = EconomyRecord(loaded.economy)
         self.checks = checks
         self.inputs = try (loaded.inputFiles + extraInputs).map { path in
             InputFile(path: path, sha256: try digests?.digest(of: path) ?? Self.hashFile(path))

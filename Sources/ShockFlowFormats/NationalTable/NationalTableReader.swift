@@ -163,7 +163,7 @@ private struct NationalTableRows {
         let fileName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let year = fileName.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }.first { (1900...2100).contains($0) }
         let metadata = EconomyMetadata(
-            name: fileName, year: year, moneyUnit: "10,000 yuan (万元)",
+            name: fileName, year: year, moneyUnit: "10,000 yuan (万元)", currency: CurrencyUnit(code: "CNY", scale: 10_000),
             source: "Input-Output Tables of China, National Bureau of Statistics of China")
         let economy = Economy(
             metadata: metadata, regions: [Label(code: "CN", name: "China", aliases: ["中国"])],

@@ -14,11 +14,33 @@ public struct Label: Hashable, Sendable {
     }
 }
 
+/// The money unit as an amount of a currency, so figures can be shown in that currency
+/// (10,000 yuan: `CurrencyUnit(code: "CNY", scale: 10_000)`).
+public struct CurrencyUnit: Sendable, Equatable {
+    /// The ISO 4217 code: three capital letters (`CNY`, `USD`, `EUR`).
+    public var code: String
+    /// How many units of the currency one money unit is (10,000 for 10,000 yuan; 1 for yuan).
+    public var scale: Double
+
+    public init(code: String, scale: Double = 1) {
+        self.code = code
+        self.scale = scale
+    }
+
+    /// Whether `code` is written as an ISO 4217 code: three letters A–Z.
+    public static func isValidCode(_ code: String) -> Bool {
+        code.utf8.count == 3 && code.utf8.allSatisfy { (65...90).contains($0) }
+    }
+}
+
 /// Descriptive metadata of an economy (MODEL section 1: all values in one money unit).
 public struct EconomyMetadata: Sendable, Equatable {
     public var name: String
     public var year: Int?
+    /// The money unit in words, as the source states it (`10,000 yuan (万元)`).
     public var moneyUnit: String
+    /// The money unit as a currency and scale, when the economy declares it; nil for free text only.
+    public var currency: CurrencyUnit?
     public var source: String
     /// Named groups of region codes (e.g. `east` → [`CN-BJ`, …]).
     public var regionGroups: [String: [String]]
@@ -29,12 +51,13 @@ public struct EconomyMetadata: Sendable, Equatable {
     public var rounding: Double?
 
     public init(
-        name: String, year: Int? = nil, moneyUnit: String = "unknown", source: String = "",
+        name: String, year: Int? = nil, moneyUnit: String = "unknown", currency: CurrencyUnit? = nil, source: String = "",
         regionGroups: [String: [String]] = [:], sectorGroups: [String: [String]] = [:], rounding: Double? = nil
     ) {
         self.name = name
         self.year = year
         self.moneyUnit = moneyUnit
+        self.currency = currency
         self.source = source
         self.regionGroups = regionGroups
         self.sectorGroups = sectorGroups

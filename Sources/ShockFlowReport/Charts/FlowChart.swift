@@ -2,7 +2,9 @@
 /// its share at the last period (right column). Bands are coloured on the diverging scale by the change.
 struct FlowChart {
     struct Group {
+        /// The label beside the columns (short) and the whole name with its code for the hover text.
         var label: String
+        var fullName: String
         var first: Double
         var last: Double
         /// The group's share in the baseline's last period, for the tooltip.
@@ -17,8 +19,10 @@ struct FlowChart {
     var lastTitle: String
     var groups: [Group]
 
-    static let width = 620.0, columnHeight = 420.0, top = 34.0
-    static let leftColumn = 190.0, rightColumn = 400.0, columnWidth = 26.0
+    static let width = 820.0, columnHeight = 420.0, top = 34.0
+    static let leftColumn = 260.0, rightColumn = 470.0, columnWidth = 26.0
+    /// The characters of a label that fit beside a column with its percentages.
+    static let labelLimit = 32
 
     var figure: ChartFigure {
         let firstTotal = max(groups.map(\.first).reduce(0, +), 1e-300)
@@ -31,8 +35,9 @@ struct FlowChart {
             let lastHeight = group.last / lastTotal * Self.columnHeight
             let change = group.last - group.first
             let colour = ColourScale.diverging(change, limit: limit).css
-            let tooltip = "\(group.label): \(CompactNumber.percent(group.first)) → \(CompactNumber.percent(group.last)) "
+            let tooltip = "\(group.fullName): \(CompactNumber.percent(group.first)) → \(CompactNumber.percent(group.last)) "
                 + "(\(CompactNumber.percent(change, signed: true)) points; baseline's last period \(CompactNumber.percent(group.baselineLast)))"
+            let label = ChartLabel.shortened(group.label, limit: Self.labelLimit)
             let x0 = Self.leftColumn + Self.columnWidth, x1 = Self.rightColumn
             let middle = (x0 + x1) / 2
             let path = "M\(SVG.number(x0)),\(SVG.number(firstY)) C\(SVG.number(middle)),\(SVG.number(firstY)) "
@@ -48,14 +53,14 @@ struct FlowChart {
                 tooltip: tooltip))
             if firstHeight >= 9 {
                 labels.append(SVG.text(
-                    "\(group.label) \(CompactNumber.percent(group.first))", x: Self.leftColumn - 6, y: firstY + firstHeight / 2 + 4,
-                    anchor: .end, className: group.highlighted ? "flow-label strong" : "flow-label"))
+                    "\(label) \(CompactNumber.percent(group.first))", x: Self.leftColumn - 6, y: firstY + firstHeight / 2 + 4,
+                    anchor: .end, className: group.highlighted ? "flow-label strong" : "flow-label", tooltip: tooltip))
             }
             if lastHeight >= 9 {
                 labels.append(SVG.text(
-                    "\(CompactNumber.percent(group.last)) \(group.label) (\(CompactNumber.percent(change, signed: true)))",
+                    "\(CompactNumber.percent(group.last)) \(label) (\(CompactNumber.percent(change, signed: true)))",
                     x: Self.rightColumn + Self.columnWidth + 6, y: lastY + lastHeight / 2 + 4, anchor: .start,
-                    className: group.highlighted ? "flow-label strong" : "flow-label"))
+                    className: group.highlighted ? "flow-label strong" : "flow-label", tooltip: tooltip))
             }
             firstY += firstHeight
             lastY += lastHeight

@@ -1,7 +1,9 @@
 /// Horizontal bars ranked by size, coloured on the diverging scale by sign (losses red, gains blue).
 struct RankedBarChart {
     struct Item {
+        /// The label beside the bar (shortened to fit) and its hover text (the whole name and code).
         var label: String
+        var labelTooltip: String?
         var value: Double
         var tooltip: String
     }
@@ -9,11 +11,14 @@ struct RankedBarChart {
     var id: String
     var title: String
     var caption: String
+    /// The quantity on the axis (`cumulative difference of value_added`); the unit's name follows it.
     var axisTitle: String
+    var unit: ChartUnit
     var items: [Item]
-    var formatValue: (Double) -> String
 
-    static let labelWidth = 230.0, plotWidth = 420.0, rowHeight = 20.0, top = 10.0
+    static let labelWidth = 250.0, plotWidth = 420.0, rowHeight = 20.0, top = 10.0
+    /// The characters of a label that fit `labelWidth`.
+    static let labelLimit = 40
 
     var figure: ChartFigure {
         // Room left of the plot for the value labels of negative bars.
@@ -22,26 +27,27 @@ struct RankedBarChart {
         let limit = items.map { abs($0.value) }.max() ?? 0
         let bottom = Self.top + Double(items.count) * Self.rowHeight
         var bars: [SVGNode] = []
+        let valueLabels = unit.labels(items.map(\.value), signed: true)
         for (index, item) in items.enumerated() {
             let y = Self.top + Double(index) * Self.rowHeight
             let start = scale.pixel(min(0, item.value)), end = scale.pixel(max(0, item.value))
             let colour = ColourScale.diverging(item.value, limit: limit)
-            bars.append(SVG.text(Self.shortened(item.label), x: Self.labelWidth, y: y + 14, anchor: .end, className: "bar-label"))
+            let label = ChartLabel.shortened(item.label, limit: Self.labelLimit)
+            bars.append(SVG.text(
+                label, x: Self.labelWidth, y: y + 14, anchor: .end, className: "bar-label",
+                tooltip: item.labelTooltip ?? (label == item.label ? nil : item.label)))
             bars.append(SVG.rect(
                 x: start, y: y + 3, width: max(end - start, 1), height: Self.rowHeight - 6, fill: colour.css, className: "bar",
                 tooltip: item.tooltip))
             let valueX = item.value < 0 ? start - 4 : end + 4
             bars.append(SVG.text(
-                formatValue(item.value), x: valueX, y: y + 14, anchor: item.value < 0 ? .end : .start, className: "bar-value"))
+                valueLabels[index], x: valueX, y: y + 14, anchor: item.value < 0 ? .end : .start,
+                className: "bar-value"))
         }
-        let axis = Axes.horizontal(scale, y: bottom + 4, top: Self.top, title: axisTitle, format: formatValue)
+        let axis = Axes.horizontal(
+            scale, labels: unit.tickLabels(scale), y: bottom + 4, top: Self.top, title: "\(axisTitle) (\(unit.name))")
         return ChartFigure(
             id: id, title: title, caption: caption, width: left + Self.plotWidth + 70, height: bottom + 44,
             nodes: [axis, SVG.group("bars", bars)])
-    }
-
-    /// Labels longer than a bar row's room end in "…" (the tooltip has the whole text).
-    static func shortened(_ label: String, limit: Int = 38) -> String {
-        label.count <= limit ? label : String(label.prefix(limit - 1)) + "…"
     }
 }

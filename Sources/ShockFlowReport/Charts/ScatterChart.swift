@@ -6,6 +6,9 @@ struct ScatterChart {
     var yTitle: String
     var points: [(x: Double, y: Double)]
     var caption: String
+    /// How each axis shows its numbers (the titles name the units).
+    var xUnit = ChartUnit.plain("")
+    var yUnit = ChartUnit.plain("")
 
     static let width = 380.0, height = 280.0, left = 70.0, right = 14.0, top = 14.0, bottom = 48.0
 
@@ -16,8 +19,8 @@ struct ScatterChart {
         return ChartFigure(
             id: id, title: title, caption: caption, width: Self.width, height: Self.height,
             nodes: [
-                Axes.horizontal(xScale, y: Self.height - Self.bottom, top: Self.top, title: xTitle),
-                Axes.vertical(yScale, x: Self.left, right: Self.width - Self.right, title: yTitle),
+                Axes.horizontal(xScale, labels: xUnit.tickLabels(xScale), y: Self.height - Self.bottom, top: Self.top, title: xTitle),
+                Axes.vertical(yScale, labels: yUnit.tickLabels(yScale), x: Self.left, right: Self.width - Self.right, title: yTitle),
                 SVG.group("points", circles),
             ])
     }

@@ -8,9 +8,11 @@ struct TileMapChart {
 
     var title: String
     var metricDescription: String
-    var unit: String
+    /// How values are shown on the tiles and the legend (which names the unit).
+    var unit: ChartUnit
     var values: [String: Value]
-    var formatValue: (Double) -> String
+    /// A value in full for the hover text (`−3.83 trillion yuan (−3.83 万亿元; …)`).
+    var hover: (Double) -> String
 
     static let tileSize = 74.0, gap = 4.0, left = 10.0, top = 10.0
 
@@ -26,8 +28,8 @@ struct TileMapChart {
             let value = values[tile.code]
             let colour = value.map { ColourScale.diverging($0.difference, limit: limit) } ?? Colour(hex: 0xDDDDDD)
             let text = colour.textColour
-            let valueText = value.map { formatValue($0.difference) } ?? "no data"
-            var tooltip = "\(tile.name) (\(tile.code)): \(metricDescription) \(valueText) \(unit)"
+            let valueText = value.map { unit.markLabel($0.difference, signed: true) } ?? "no data"
+            var tooltip = "\(tile.name) (\(tile.code)): \(metricDescription) " + (value.map { hover($0.difference) } ?? "no data")
             if let value, value.baseline != 0 {
                 tooltip += ", " + CompactNumber.percent(value.difference / value.baseline, signed: true) + " of its baseline"
             }
@@ -39,13 +41,14 @@ struct TileMapChart {
             ]))
         }
         let width = Self.left * 2 + Double(ChinaTileGrid.columns) * step
-        let legend = DivergingLegend(limit: limit, unit: unit, formatValue: formatValue)
+        let legend = DivergingLegend(limit: limit, unit: unit)
             .nodes(x: 40, y: mapHeight + 14, width: width - 80)
         return ChartFigure(
             id: "map", title: title,
             caption: "Each tile is a province, placed roughly where it lies (north at the top). The colour is the "
-                + "province's \(metricDescription) in \(unit): red tiles lost against the baseline, blue tiles gained, "
-                + "darker means larger; the number on the tile is the same value. Hover a tile for its name and the change in % of its baseline.",
+                + "province's \(metricDescription) in \(unit.name): red tiles lost against the baseline, blue tiles gained, "
+                + "darker means larger; the number on the tile is the same value"
+                + (unit.money == nil ? "" : " (k, M, bn, tn: thousand, million, billion, trillion \(unit.money?.currencyName ?? ""))") + ". Hover a tile for its name and the change in % of its baseline.",
             width: width, height: mapHeight + 14 + DivergingLegend.height,
             nodes: [SVG.group("tiles", tiles), legend])
     }
@@ -55,8 +58,7 @@ struct TileMapChart {
 struct DivergingLegend {
     static let height = 62.0
     var limit: Double
-    var unit: String
-    var formatValue: (Double) -> String
+    var unit: ChartUnit
 
     func nodes(x: Double, y: Double, width: Double) -> SVGNode {
         let steps = 17
@@ -71,11 +73,11 @@ struct DivergingLegend {
         for fraction in [-1.0, -0.5, 0, 0.5, 1] {
             let tickX = x + (fraction + 1) / 2 * width
             nodes.append(SVG.line(x1: tickX, y1: y + 14, x2: tickX, y2: y + 19, className: "axis"))
-            nodes.append(SVG.text(formatValue(fraction * limit), x: tickX, y: y + 31, anchor: .middle, className: "tick"))
+            nodes.append(SVG.text(unit.label(fraction * limit, signed: true), x: tickX, y: y + 31, anchor: .middle, className: "tick"))
         }
         nodes.append(SVG.text("← loss", x: x, y: y + 48, anchor: .start, className: "axis-title"))
         nodes.append(SVG.text("gain →", x: x + width, y: y + 48, anchor: .end, className: "axis-title"))
-        nodes.append(SVG.text(unit, x: x + width / 2, y: y + 48, anchor: .middle, className: "axis-title"))
+        nodes.append(SVG.text(unit.name, x: x + width / 2, y: y + 48, anchor: .middle, className: "axis-title"))
         return SVG.group("legend", nodes)
     }
 }

@@ -50,7 +50,9 @@ struct TornadoChart {
             }
         }
         let bottom = Self.top + Double(rows.count) * Self.rowHeight
-        let axis = Axes.horizontal(scale, y: bottom + 2, top: Self.top, title: "\(method) index \(mainIndex) (dimensionless)")
+        let axis = Axes.horizontal(
+            scale, labels: ChartUnit.plain("").tickLabels(scale), y: bottom + 2, top: Self.top,
+            title: "\(method) index \(mainIndex) (dimensionless)")
         let pair = secondaryIndex.map { " The thin red bar is \($0) (the share of variance the parameter explains alone)." } ?? ""
         return ChartFigure(
             id: id, title: "Sensitivity of \(output) (\(method))",

@@ -1,4 +1,5 @@
 import Foundation
+import ShockFlowEngine
 import ShockFlowFormats
 
 /// A value of `manifest.json` as read for the report: enough JSON to show any field as text.
@@ -34,6 +35,11 @@ indirect enum ManifestValue: Decodable, Sendable, Equatable {
 
     var string: String? {
         if case .string(let text) = self { return text }
+        return nil
+    }
+
+    var number: Double? {
+        if case .number(let number) = self { return number }
         return nil
     }
 
@@ -79,6 +85,27 @@ struct ReportManifest: Sendable {
     var parameters: [String: String] {
         guard case .object(let fields)? = root["parameters"] else { return [:] }
         return fields.compactMapValues(\.string)
+    }
+
+    /// The economy's money unit as a currency (`economy_metadata.currency` and `scale`), when recorded.
+    var moneyFormat: MoneyFormat? {
+        guard let metadata = root["economy_metadata"], let code = metadata["currency"]?.string else { return nil }
+        let scale = metadata["scale"]?.number ?? 1
+        return scale.isFinite && scale > 0 ? MoneyFormat(code: code, scale: scale) : nil
+    }
+
+    /// The names of the economy's regions, sectors and products by code (`economy_metadata`); empty for
+    /// folders written before the manifest recorded them.
+    var labels: (regions: [String: String], sectors: [String: String], products: [String: String]) {
+        func names(_ key: String) -> [String: String] {
+            var names: [String: String] = [:]
+            for entry in root["economy_metadata"]?[key]?.array ?? [] {
+                guard let code = entry["code"]?.string, let name = entry["name"]?.string, !name.isEmpty else { continue }
+                names[code] = name
+            }
+            return names
+        }
+        return (names("regions"), names("sectors"), names("products"))
     }
 
     /// Every input file with its SHA-256, in the manifest's order.

@@ -9,8 +9,12 @@ struct RunResults: Sendable {
     /// The metric of the map and rankings, and whether it is a share (averaged over periods).
     let metric: String
     let metricIsShare: Bool
-    /// The money unit of flows (from summary.csv).
-    let moneyUnit: String
+    /// Money of flows: the unit of summary.csv and, when the manifest records it, the currency.
+    let money: MoneyText
+    /// The names of regions and sectors (from the manifest, else what summary.csv names).
+    let names: EconomyNames
+    /// The length of a period (from the manifest's horizon).
+    let period: PeriodUnit
     let regions: TidyTable
     let sectors: TidyTable
     let cells: TidyTable
@@ -41,7 +45,11 @@ struct RunResults: Sendable {
         let metric = requested ?? summary.headlineMetric ?? "output"
         self.metric = metric
         metricIsShare = ResultsMetric.isShare(metric)
-        moneyUnit = summary.moneyUnit ?? "money units"
+        money = MoneyText(
+            unit: summary.moneyUnit ?? manifest.root["economy_metadata"]?["money_unit"]?.string ?? "money units",
+            format: manifest.moneyFormat)
+        names = EconomyNames(manifest: manifest, summary: summary)
+        period = PeriodUnit(parameters: manifest.parameters)
         let periods = ResultsTableCompleteness.tablePeriods(
             model: manifest.parameters["model"], horizonPeriods: manifest.parameters["horizon.periods"].flatMap { Int($0) })
         regions = try TidyTable(
@@ -57,8 +65,8 @@ struct RunResults: Sendable {
         scenarioDescription = recorded.flatMap { ScenarioDescription.read(scenarioAt: $0.path, expectedSHA256: $0.sha256) }
     }
 
-    /// The unit of the chosen metric's values.
-    var metricUnit: String { metricIsShare ? "share" : moneyUnit }
+    /// The unit of the chosen metric's values in a chart whose largest magnitude is `largest`.
+    func metricUnit(largest: Double) -> ChartUnit { metricIsShare ? .share : .money(money, largest: largest) }
 
     var periodCount: Int { regions.periodCount }
 
@@ -68,10 +76,5 @@ struct RunResults: Sendable {
         return table.keys.compactMap { key in
             series[key].map { (key, $0.cumulativeDifference(isShare: metricIsShare), $0.cumulativeBaseline(isShare: metricIsShare)) }
         }
-    }
-
-    /// Names of regions and sectors known from summary.csv (and of China's provinces from the tile grid).
-    var names: [String: String] {
-        summary.names.merging(ChinaTileGrid.names) { summaryName, _ in summaryName }
     }
 }

@@ -37,15 +37,20 @@ struct SummaryTable: Sendable {
 
     /// Names of regions and sectors given in the details of the worst_region / worst_sector rows,
     /// written `CODE (Name): …`.
-    var names: [String: String] {
-        var names: [String: String] = [:]
+    var names: (regions: [String: String], sectors: [String: String]) {
+        var regions: [String: String] = [:], sectors: [String: String] = [:]
         for row in rows where row.metric.hasPrefix("worst_") {
-            guard let open = row.detail.firstIndex(of: "("), let close = row.detail.firstIndex(of: ")"),
-                open < close, row.detail[..<open].hasSuffix(" ")
+            guard let open = row.detail.firstIndex(of: "("), let close = row.detail[open...].firstIndex(of: ")"),
+                row.detail[..<open].hasSuffix(" ")
             else { continue }
             let code = String(row.detail[..<open].dropLast())
-            names[code] = String(row.detail[row.detail.index(after: open)..<close])
+            let name = String(row.detail[row.detail.index(after: open)..<close])
+            if row.metric.hasPrefix("worst_region_") { regions[code] = name } else { sectors[code] = name }
         }
-        return names
+        return (regions, sectors)
     }
+
+    /// The solver's iteration counts (`max_rationing_iterations`, …): diagnostics for the provenance
+    /// footer, not key figures.
+    var diagnostics: [Row] { rows.filter { $0.value != nil && $0.unit == "iterations" } }
 }

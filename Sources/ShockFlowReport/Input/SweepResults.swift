@@ -81,6 +81,21 @@ struct SweepResults: Sendable {
         return indices
     }
 
+    /// Whether an output is money, told by its description in the manifest (`output.<name>`): a summary
+    /// row of money (`summary cumulative_value_added_loss`, `summary total_import_shortfall`) or a sum
+    /// or value of a flow over cells (`value_added cumulative_loss over 2 cells`), not a share or a percentage.
+    static func isMoney(outputDescription description: String) -> Bool {
+        let words = description.split(separator: " ").map(String.init)
+        guard words.count >= 2 else { return false }
+        if words[0] == "summary" {
+            let row = words[1]
+            return (row.hasPrefix("cumulative_") && row.hasSuffix("_loss")) || row.hasPrefix("worst_")
+                || row == "total_import_shortfall" || row == "total_substituted"
+        }
+        let moneyStatistics: Set<String> = ["cumulative_difference", "cumulative_loss", "final_scenario", "final_difference"]
+        return !ResultsMetric.isShare(words[0]) && moneyStatistics.contains(words[1])
+    }
+
     /// The index that ranks parameters for a method, and the one drawn beside it.
     static func rankingIndex(method: String) -> (main: String, secondary: String?) {
         switch method {

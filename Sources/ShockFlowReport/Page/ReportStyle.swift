@@ -23,7 +23,7 @@ enum ReportStyle {
         .point{fill:#4477aa;fill-opacity:.55;stroke:#1a1a1a;stroke-width:.3}
         table.figures{border-collapse:collapse;font-size:.9em}
         table.figures td,table.figures th{border-bottom:1px solid #e4e4e4;padding:3px 10px;text-align:left}
-        table.figures td.number{text-align:right;font-variant-numeric:tabular-nums}
+        table.figures td.number{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
         .note{background:#f6f6f6;border-left:4px solid #888;padding:6px 10px;font-size:.9em}
         footer{margin-top:2.5em;border-top:1px solid #ccc;font-size:.8em;color:#333}
         footer code{font-size:.95em;word-break:break-all}

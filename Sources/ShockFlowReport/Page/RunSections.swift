@@ -9,67 +9,62 @@ struct RunSections {
         (results.metricIsShare ? "mean difference" : "cumulative difference") + " of \(results.metric)"
     }
 
-    func formatValue(_ value: Double) -> String {
-        results.metricIsShare ? CompactNumber.percent(value, signed: true) : CompactNumber.format(value, signed: true)
-    }
-
-    var periodTitle: String {
-        switch results.manifest.parameters["horizon.period_years"] {
-        case "0.25": return "period (quarters)"
-        case "1": return "period (years)"
-        case let years?: return "period (\(years) years each)"
-        case nil: return "period"
-        }
-    }
-
-    func name(_ code: String) -> String {
-        results.names[code].map { "\(code) \($0)" } ?? code
+    /// A value of the metric in full, for hover text: money in words (and 万亿 for yuan) with the
+    /// exact figure in the money unit, shares in percent.
+    func hover(_ value: Double) -> String {
+        results.metricIsShare ? CompactNumber.percent(value, signed: true) : results.money.hover(value, signed: true)
     }
 
     // MARK: Where: the map, or ranked regions
 
     var regionChart: ChartFigure {
         let totals = results.cumulativeDifferences(in: results.regions)
+        let unit = results.metricUnit(largest: totals.map { abs($0.difference) }.max() ?? 0)
         if ChinaTileGrid.covers(totals.map(\.key)) {
             return TileMapChart(
-                title: "Where: \(metricDescription) by province", metricDescription: metricDescription, unit: results.metricUnit,
+                title: "Where: \(metricDescription) by province", metricDescription: metricDescription, unit: unit,
                 values: Dictionary(uniqueKeysWithValues: totals.map { ($0.key, TileMapChart.Value(difference: $0.difference, baseline: $0.baseline)) }),
-                formatValue: formatValue
+                hover: hover
             ).figure
         }
         let ranked = totals.sorted { $0.difference < $1.difference }
+        let names = results.names
         return RankedBarChart(
             id: "map", title: "Where: \(metricDescription) by region",
             caption: "Every region, the largest loss at the top. Red bars: a loss against the baseline; blue bars: a gain.",
-            axisTitle: "\(metricDescription), \(results.metricUnit)",
-            items: ranked.map { item($0.key, label: name($0.key), $0.difference, $0.baseline) }, formatValue: formatValue
+            axisTitle: metricDescription, unit: unit,
+            items: ranked.map {
+                item(label: names.region($0.key), fullName: names.regionHover($0.key), $0.difference, $0.baseline)
+            }
         ).figure
     }
 
-    private func item(_ key: String, label: String, _ difference: Double, _ baseline: Double) -> RankedBarChart.Item {
-        var tooltip = "\(label): \(metricDescription) \(ReadableNumber.format(difference, signed: true)) \(results.metricUnit)"
+    private func item(label: String, fullName: String, _ difference: Double, _ baseline: Double) -> RankedBarChart.Item {
+        var tooltip = "\(fullName): \(metricDescription) \(hover(difference))"
         if baseline != 0 { tooltip += " (\(CompactNumber.percent(difference / baseline, signed: true)) of its baseline)" }
-        return RankedBarChart.Item(label: label, value: difference, tooltip: tooltip)
+        return RankedBarChart.Item(label: label, labelTooltip: fullName, value: difference, tooltip: tooltip)
     }
 
     // MARK: What: the most affected sectors and cells
 
-    func rankedChart(id: String, table: TidyTable, count: Int, noun: String) -> ChartFigure {
+    /// The `count` keys of `table` (sectors, or cells `REGION/SECTOR`) with the largest cumulative
+    /// difference whatever its sign, each labelled by name.
+    func rankedChart(id: String, table: TidyTable, count: Int, noun: String, cells: Bool) -> ChartFigure {
         let ranked = results.cumulativeDifferences(in: table).enumerated()
             .sorted { abs($0.element.difference) != abs($1.element.difference) ? abs($0.element.difference) > abs($1.element.difference) : $0.offset < $1.offset }
             .prefix(count).map(\.element)
-        let label = { (key: String) -> String in
-            let parts = key.split(separator: "/").map(String.init)
-            guard parts.count == 2 else { return self.name(key) }
-            let names = parts.compactMap { results.names[$0] }
-            return names.isEmpty ? key : key + " " + names.joined(separator: " · ")
-        }
+        let names = results.names
+        let limit = RankedBarChart.labelLimit
         return RankedBarChart(
             id: id, title: "The \(ranked.count) most affected \(noun)",
             caption: "The \(noun) with the largest \(metricDescription), whatever its sign, largest first. "
-                + "Red bars: a loss against the baseline; blue bars: a gain.",
-            axisTitle: "\(metricDescription), \(results.metricUnit)",
-            items: ranked.map { item($0.key, label: label($0.key), $0.difference, $0.baseline) }, formatValue: formatValue
+                + "Red bars: a loss against the baseline; blue bars: a gain. Hover a name for the whole name and code.",
+            axisTitle: metricDescription, unit: results.metricUnit(largest: ranked.map { abs($0.difference) }.max() ?? 0),
+            items: ranked.map {
+                cells
+                    ? item(label: names.cell($0.key, limit: limit), fullName: names.cellHover($0.key), $0.difference, $0.baseline)
+                    : item(label: names.sector($0.key, limit: limit), fullName: names.sectorHover($0.key), $0.difference, $0.baseline)
+            }
         ).figure
     }
 
@@ -84,15 +79,16 @@ struct RunSections {
 
     var seriesCharts: [ChartFigure] {
         let metrics = RunResults.seriesMetrics.filter { results.regions.series[$0] != nil }
+        let china = ChinaTileGrid.covers(results.regions.keys)
         var charts: [ChartFigure] = []
         for area in [nil] + selectedRegions.map(Optional.some) {
             for metric in metrics {
                 let series = area.map { results.regions.series[metric]?[$0] ?? PeriodSeries() } ?? national(metric)
-                let place = area.map(name) ?? "China (national)"
-                let nationalName = ChinaTileGrid.covers(results.regions.keys) ? place : (area.map(name) ?? "All regions")
+                let place = area.map(results.names.region) ?? (china ? "China (national)" : "All regions")
+                let largest = (series.baseline + series.scenario).map(abs).max() ?? 0
                 charts.append(TimeSeriesChart(
-                    id: "series-\(area ?? "national")-\(metric)", title: "\(nationalName): \(metric)",
-                    axisTitle: ResultsMetric.isShare(metric) ? "share" : results.moneyUnit, periodTitle: periodTitle,
+                    id: "series-\(area ?? "national")-\(metric)", title: "\(place): \(metric)",
+                    unit: ResultsMetric.isShare(metric) ? .share : .money(results.money, largest: largest), period: results.period,
                     series: [
                         .init(name: "baseline", values: series.baseline, colour: ColourScale.baselineGrey, dashed: true),
                         .init(name: "scenario", values: series.scenario, colour: ColourScale.scenarioBlue, dashed: false),
@@ -142,14 +138,18 @@ struct RunSections {
 
     func flowCharts(_ weights: WeightShares) -> [ChartFigure] {
         let last = weights.periodCount - 1
-        func group(_ label: String, _ series: PeriodSeries, highlighted: Bool = false) -> FlowChart.Group {
+        let names = results.names
+        func group(_ label: String, fullName: String, _ series: PeriodSeries, highlighted: Bool = false) -> FlowChart.Group {
             FlowChart.Group(
-                label: label, first: series.scenario.first ?? 0, last: last < series.scenario.count ? series.scenario[last] : 0,
+                label: label, fullName: fullName, first: series.scenario.first ?? 0,
+                last: last < series.scenario.count ? series.scenario[last] : 0,
                 baselineLast: last < series.baseline.count ? series.baseline[last] : 0, highlighted: highlighted)
         }
-        let regionGroups = weights.regions.map { group($0, weights.byRegion[$0] ?? PeriodSeries()) }
-            .enumerated().sorted { $0.element.first != $1.element.first ? $0.element.first > $1.element.first : $0.offset < $1.offset }
-            .map(\.element)
+        let regionGroups = weights.regions.map {
+            group(names.region($0), fullName: names.regionHover($0), weights.byRegion[$0] ?? PeriodSeries())
+        }
+        .enumerated().sorted { $0.element.first != $1.element.first ? $0.element.first > $1.element.first : $0.offset < $1.offset }
+        .map(\.element)
         let strategic = strategicSectors
         let ranked = weights.sectors.enumerated().sorted {
             let a = weights.bySector[$0.element]?.scenario.first ?? 0, b = weights.bySector[$1.element]?.scenario.first ?? 0
@@ -157,7 +157,10 @@ struct RunSections {
         }.map(\.element)
         let shown = ranked.filter { strategic.contains($0) } + ranked.filter { !strategic.contains($0) }.prefix(max(0, 10 - strategic.count))
         var sectorGroups = shown.map { sector in
-            group((strategic.contains(sector) ? "★ " : "") + sector, weights.bySector[sector] ?? PeriodSeries(), highlighted: strategic.contains(sector))
+            let star = strategic.contains(sector) ? "★ " : ""
+            return group(
+                star + names.sector(sector, limit: FlowChart.labelLimit - star.count), fullName: star + names.sectorHover(sector),
+                weights.bySector[sector] ?? PeriodSeries(), highlighted: strategic.contains(sector))
         }
         var rest = PeriodSeries()
         for sector in weights.sectors where !shown.contains(sector) {
@@ -167,21 +170,21 @@ struct RunSections {
                 rest.set(period: period, baseline: current.0 + series.baseline[period], scenario: current.1 + series.scenario[period])
             }
         }
-        if !rest.baseline.isEmpty { sectorGroups.append(group("other sectors", rest)) }
+        if !rest.baseline.isEmpty { sectorGroups.append(group("other sectors", fullName: "other sectors", rest)) }
+        let first = results.period.name(0), final = results.period.name(last)
         let how = "The left column stacks the shares of the allocable investment budget (MODEL (22)–(23)) in the first "
-            + "period, the right column in the last period of the scenario; each band joins a group's two shares. "
-            + "Blue bands: the share grew; red: it shrank; pale: little change. Hover a band for the baseline's last period."
-        let columns = ("period 0", "period \(last)")
+            + "\(results.period.word) (\(first)), the right column in the last (\(final)) of the scenario; each band joins a group's "
+            + "two shares. Blue bands: the share grew; red: it shrank; pale: little change. Hover a band for the baseline's last \(results.period.word)."
         return [
             FlowChart(
-                id: "flow-regions", title: "Investment weights by region: first → last period", caption: how,
-                firstTitle: columns.0, lastTitle: columns.1, groups: regionGroups
+                id: "flow-regions", title: "Investment weights by region: \(first) → \(final)", caption: how,
+                firstTitle: first, lastTitle: final, groups: regionGroups
             ).figure,
             FlowChart(
                 id: "flow-sectors",
-                title: "Investment weights of the strategic (★) and largest sectors: first → last period",
+                title: "Investment weights of the strategic (★) and largest sectors: \(first) → \(final)",
                 caption: how + " Strategic sectors (★, outlined) are those the scenario names (MODEL (21)).",
-                firstTitle: columns.0, lastTitle: columns.1, groups: sectorGroups
+                firstTitle: first, lastTitle: final, groups: sectorGroups
             ).figure,
         ]
     }

@@ -11,6 +11,8 @@ struct SweepReportPage {
         let descriptions = results.manifest.parameters
         let runs = results.samples.values.first?.count ?? 0
         var tornadoes: [ChartFigure] = [], scatters: [ChartFigure] = []
+        let money = MoneyText(
+            unit: results.manifest.root["economy_metadata"]?["money_unit"]?.string ?? "", format: results.manifest.moneyFormat)
         for (position, output) in results.outputNames.enumerated() {
             guard let tornado = results.tornado(output: output), let top = tornado.rows.first else { continue }
             let (main, secondary) = SweepResults.rankingIndex(method: tornado.method)
@@ -24,14 +26,18 @@ struct SweepReportPage {
                 ? top.parameter
                 : groups.flatMap { groups in Swift.zip(results.parameterNames, groups).first { $0.1 == top.parameter }?.0 } ?? top.parameter
             let xs = results.samples[member] ?? [], ys = results.outputs[output] ?? []
+            // Money outputs in the currency when the manifest records it (`trillion yuan`).
+            let isMoney = descriptions["output.\(output)"].map { SweepResults.isMoney(outputDescription: $0) } ?? false
+            let yUnit = isMoney && money.format != nil ? ChartUnit.money(money, largest: ys.map(abs).max() ?? 0) : .plain("")
             scatters.append(ScatterChart(
                 id: "scatter-\(position)", title: "\(output) against \(member)",
                 xTitle: descriptions["parameter.\(member)"].map { "\(member): \($0)" } ?? member,
-                yTitle: output,
+                yTitle: yUnit.name.isEmpty ? output : "\(output) (\(yUnit.name))",
                 points: Array(zip(xs, ys)).map { (x: $0.0, y: $0.1) },
                 caption: "One point per run (\(runs) runs). \(top.parameter == member ? member : "\(member)'s group \(top.parameter)") has the largest \(main) for \(output)"
                     + (descriptions["output.\(output)"].map { " (\($0))" } ?? "") + ". Both axes are in the units of the "
-                    + "parameter and of the output. A clear trend or a narrowing band means the output follows that parameter."
+                    + "parameter and of the output. A clear trend or a narrowing band means the output follows that parameter.",
+                yUnit: yUnit
             ).figure)
         }
         let design = ["method", "samples", "seed"].compactMap { key in settings?[key].map { "\(key) \($0.text)" } }

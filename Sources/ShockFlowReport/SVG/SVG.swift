@@ -79,7 +79,7 @@ enum SVG {
     /// Real, selectable text (never outlined to paths).
     static func text(
         _ content: String, x: Double, y: Double, anchor: Anchor = .start, className: String = "label",
-        fill: String? = nil, rotate: Bool = false
+        fill: String? = nil, rotate: Bool = false, tooltip: String? = nil
     ) -> SVGNode {
         var nodes: [SVGNode] = [
             attribute("x", number(x)), attribute("y", number(y)), attribute("text-anchor", anchor.rawValue),
@@ -87,6 +87,7 @@ enum SVG {
         ]
         if let fill { nodes.append(attribute("fill", fill)) }
         if rotate { nodes.append(attribute("transform", "rotate(-90 \(number(x)) \(number(y)))")) }
+        if let tooltip { nodes.append(tooltipNode(tooltip)) }
         return .element(named: "text", nodes: nodes + [.text(content)])
     }
 

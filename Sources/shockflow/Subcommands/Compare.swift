@@ -22,8 +22,17 @@ struct Compare: ParsableCommand {
         case table, csv, markdown, json
     }
 
-    @Argument(help: "Two or more results folders (or CSV files of one); the first is the reference.")
-    var runs: [String] = []
+    @Argument(help: "The reference run: a results folder of shockflow run, or one of its CSV files.")
+    var reference: String
+
+    @Argument(help: "The run compared with the reference.")
+    var compared: String
+
+    @Argument(help: "More runs, each compared with the reference.")
+    var more: [String] = []
+
+    /// Every run, the reference first.
+    private var runs: [String] { [reference, compared] + more }
 
     @Option(name: .customLong("metric"), help: "Compare only this metric (repeat for several).")
     var metrics: [String] = []

@@ -24,10 +24,13 @@ struct Report: ParsableCommand {
     @Option(help: "A run's metric for the map and rankings (default: the summary's headline metric).")
     var metric: String?
 
+    @Flag(help: "Print nothing when the report is written.")
+    var quiet = false
+
     func run() throws {
         let written = try CommandFailure.reporting {
             try ReportBuilder.write(folder: folder, out: out, metric: metric)
         }
-        print("wrote the \(written.kind) report \(written.path) (\(written.bytes / 1024) KB)")
+        if !quiet { print("wrote the \(written.kind) report \(written.path) (\(written.bytes / 1024) KB)") }
     }
 }

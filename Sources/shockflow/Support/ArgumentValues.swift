@@ -8,3 +8,15 @@ import ShockFlowModel
 extension ResultsLevel: ExpressibleByArgument {}
 extension ComparedColumn: ExpressibleByArgument {}
 extension TradeTotalsRule: ExpressibleByArgument {}
+extension EconomyNameListing.Format: ExpressibleByArgument {}
+
+extension EconomyNameListing.Kind: EnumerableFlag {
+    public static func help(for value: Self) -> ArgumentHelp? {
+        switch value {
+        case .regions: "List the regions."
+        case .sectors: "List the sectors."
+        case .products: "List the imported products."
+        case .categories: "List the final-demand categories."
+        }
+    }
+}

@@ -1,7 +1,7 @@
 import ShockFlowModel
 
 /// The names a scenario can use for an economy's regions, sectors, imported products and final-demand
-/// categories (codes, names, aliases and groups).
+/// categories (codes, names, aliases and groups), with the commodity hints of the NBS sectors.
 package struct ScenarioLabels: Sendable {
     package let regions: LabelCatalog
     package let sectors: LabelCatalog
@@ -11,8 +11,11 @@ package struct ScenarioLabels: Sendable {
     package init(_ economy: Economy) {
         let name = economy.metadata.name
         regions = LabelCatalog(kind: "region", labels: economy.regions, groups: economy.metadata.regionGroups, economyName: name)
-        sectors = LabelCatalog(kind: "sector", labels: economy.sectors, groups: economy.metadata.sectorGroups, economyName: name)
-        products = LabelCatalog(kind: "imported product", labels: economy.importProducts, economyName: name)
+        sectors = LabelCatalog(
+            kind: "sector", labels: economy.sectors, groups: economy.metadata.sectorGroups, commodities: CommodityHints.nbs42,
+            economyName: name)
+        products = LabelCatalog(
+            kind: "imported product", labels: economy.importProducts, commodities: CommodityHints.nbs42, economyName: name)
         categories = LabelCatalog(kind: "final-demand category", labels: economy.finalDemandCategories, economyName: name)
     }
 }

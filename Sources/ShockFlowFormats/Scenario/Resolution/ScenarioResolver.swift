@@ -265,7 +265,7 @@ package enum FinalDemandRole {
 
 extension Economy {
     /// Σ over rows and over the final-demand columns of `category` (all destination regions) of Y.
-    func finalDemandTotal(category: Int) -> Double {
+    package func finalDemandTotal(category: Int) -> Double {
         var total = 0.0
         for (column, label) in finalDemandColumns.enumerated() where label.category == category && column < finalDemand.columns {
             total += finalDemand.column(column).reduce(0, +)

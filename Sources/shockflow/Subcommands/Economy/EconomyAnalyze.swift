@@ -31,18 +31,22 @@ struct EconomyAnalyze: ParsableCommand {
     @Flag(help: "Analyse the economy even if `shockflow economy check` fails it (the manifest records \"checks\": \"skipped\").")
     var skipChecks = false
 
+    @Flag(help: "Print nothing when the analysis succeeds.")
+    var quiet = false
+
     func run() throws {
-        try CommandFailure.reporting {
+        let files = try CommandFailure.reporting {
             let started = Date()
             let source = try EconomySource.resolve(economy)
             let digests = InputDigests(economyAt: source)
             let loaded = try EconomyLoader.load(source)
             let checks = try loaded.requirePassingChecks(skip: skipChecks)
-            try StaticAnalysisWriter.write(loaded, includeMatrices: matrices, to: out) {
+            return try StaticAnalysisWriter.write(loaded, includeMatrices: matrices, to: out) {
                 try RunManifest(
                     command: "economy analyze", loaded: loaded, checks: checks, parameters: ["matrices": String(matrices)],
                     startedAt: started, digests: digests)
             }
         }
+        if !quiet { print("wrote \(files.joined(separator: ", ")) to \(out)") }
     }
 }

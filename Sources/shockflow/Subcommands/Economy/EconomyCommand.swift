@@ -5,6 +5,6 @@ struct EconomyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "economy",
         abstract: "Load, check and analyse input–output economies.",
-        subcommands: [EconomyCheck.self, EconomyAnalyze.self, EconomyBuild.self]
+        subcommands: [EconomyCheck.self, EconomyShow.self, EconomyAnalyze.self, EconomyBuild.self]
     )
 }

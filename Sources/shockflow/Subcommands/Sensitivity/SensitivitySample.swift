@@ -60,6 +60,7 @@ struct SensitivitySample: ParsableCommand {
         case .grid: design = .grid(levels: levels ?? 0)
         case .sobolSequence: design = .sobolSequence(runs: size)
         }
-        print(try SensitivityStudyFiles.sample(problemPath: problem, design: design, seed: seed), terminator: "")
+        let text = try CommandFailure.reporting { try SensitivityStudyFiles.sample(problemPath: problem, design: design, seed: seed) }
+        print(text, terminator: "")
     }
 }

@@ -13,8 +13,9 @@ struct SweepRun: ParsableCommand {
             at a time); batches run side by side on --workers threads with OpenBLAS on one thread each. \
             Every finished batch is checkpointed; after an interruption, the same command with --resume \
             runs only what is left and writes the same files. --shard i/n runs a deterministic slice \
-            (0 ≤ i < n); join the shards with `shockflow sweep merge`. Results are byte-identical whatever \
-            --workers and however the sweep was split or resumed.
+            (0 ≤ i < n); join the shards with `shockflow sweep merge` (`shockflow sweep merge --help`). \
+            Results are byte-identical whatever --workers and however the sweep was split or resumed. \
+            `shockflow sweep SWEEP` is short for `shockflow sweep run SWEEP`.
             """)
 
     @Argument(help: "The sweep file (YAML).")
