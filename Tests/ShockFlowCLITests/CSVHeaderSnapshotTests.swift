@@ -3,8 +3,9 @@ import Testing
 
 /// The header of every CSV file and table ShockFlow writes, compared with one committed snapshot,
 /// `Snapshots/csv-headers.txt`: one line `command | file | header` per file, for `run` (the dynamic
-/// model and each static one), `economy analyze --matrices`, `economy build`, `sweep`, `compare
-/// --format csv` (every level, cumulative, three runs) and `sensitivity analyze` (every method). Renaming
+/// model and each static one), `economy analyze --matrices`, `economy build`, `economy show --format csv`
+/// (every listing), `sweep`, `compare --format csv` (every level, cumulative, three runs) and
+/// `sensitivity analyze` (every method). Renaming
 /// or reordering a column is a change of the files' format: re-record on purpose with
 /// `RECORD_SNAPSHOTS=1 swift test --skip-build --filter ShockFlowCLITests` and say so in the docs.
 /// (`sensitivity sample` prints numbers without a header.)
@@ -66,6 +67,12 @@ import Testing
         lines += try Self.headers(of: folder.appendingPathComponent("analysis"), as: "economy analyze --matrices")
         try Self.run(["economy", "build", "china-2017", "--out", "built", "--quiet"], in: folder)
         lines += try Self.headers(of: folder.appendingPathComponent("built"), as: "economy build china-2017")
+
+        // economy show --format csv: every listing.
+        for listing in ["--regions", "--sectors", "--products", "--categories"] {
+            let result = try Self.run(["economy", "show", Self.economy, listing, "--format", "csv"], in: folder)
+            lines.append("economy show \(listing) --format csv | stdout | \(result.standardOutput.components(separatedBy: "\n")[0])")
+        }
 
         // sweep: a Saltelli design (Sobol' indices) and a random one (regression indices) give one header.
         for design in ["{method: saltelli, samples: 4, seed: 1}", "{method: random, samples: 8, seed: 1}"] {

@@ -3,40 +3,41 @@ import Testing
 
 /// Every `--help` page of the command tree, each compared with its committed snapshot
 /// `Snapshots/help/<command path>.txt` (`shockflow.txt`, `shockflow-economy-analyze.txt`, …). The tree is
-/// walked from the binary's own SUBCOMMANDS lists, so a new subcommand gets a snapshot too, and a
-/// snapshot whose command is gone fails the test. After an intended change of the help texts, re-record
-/// with `RECORD_SNAPSHOTS=1 swift test --skip-build --filter ShockFlowCLITests` (the stale snapshots are
-/// deleted then too) and review `git diff Tests/ShockFlowCLITests/Snapshots`.
+/// read from the binary itself (argument-parser's `--experimental-dump-help`), so a new subcommand gets a
+/// snapshot too, and a snapshot whose command is gone fails the test. After an intended change of the
+/// help texts, re-record with `RECORD_SNAPSHOTS=1 swift test --skip-build --filter ShockFlowCLITests`
+/// (the stale snapshots are deleted then too) and review `git diff Tests/ShockFlowCLITests/Snapshots`.
 @Suite struct HelpSnapshotTests {
     /// argument-parser wraps help at the terminal width, which COLUMNS overrides: fixed, so the pages do
     /// not depend on the terminal the tests run in.
     static let environment = ["COLUMNS": "80", "LINES": "25"]
 
-    /// The subcommand names listed under SUBCOMMANDS: (a default one is marked `(default)`).
-    static func subcommands(inHelp text: String) -> [String] {
-        let lines = text.components(separatedBy: "\n")
-        guard let start = lines.firstIndex(of: "SUBCOMMANDS:") else { return [] }
-        var names: [String] = []
-        for line in lines[(start + 1)...] {
-            if line.isEmpty { break }
-            // An entry starts two spaces in; its wrapped abstract is indented further.
-            guard line.hasPrefix("  "), !line.hasPrefix("   "), let name = line.split(separator: " ").first else { continue }
-            names.append(String(name))
+    /// Every command path below the root (the root itself is []), depth first, from the JSON that
+    /// `--experimental-dump-help` prints: `{"command": {"commandName": …, "subcommands": [ … ]}}`.
+    static func commandPaths(fromDumpHelp json: Data) throws -> [[String]] {
+        guard let top = try JSONSerialization.jsonObject(with: json) as? [String: Any],
+            let root = top["command"] as? [String: Any]
+        else { throw CocoaError(.propertyListReadCorrupt) }
+        func walk(_ command: [String: Any], _ path: [String]) -> [[String]] {
+            let subcommands = command["subcommands"] as? [[String: Any]] ?? []
+            return [path] + subcommands.flatMap { sub in walk(sub, path + [sub["commandName"] as? String ?? "?"]) }
         }
-        return names
+        return walk(root, [])
     }
 
     @Test func everyHelpPageMatchesItsSnapshot() throws {
-        var queue: [[String]] = [[]], seen: [String] = []
-        while !queue.isEmpty {
-            let path = queue.removeFirst()
+        let dump = try CommandRunner.run(["--experimental-dump-help"])
+        #expect(dump.exitCode == 0, "\(dump.standardError)")
+        // argument-parser's own `help` subcommand prints the root's page: not a page of its own.
+        let paths = try Self.commandPaths(fromDumpHelp: Data(dump.standardOutput.utf8)).filter { $0 != ["help"] }
+        var seen: [String] = []
+        for path in paths {
             let result = try CommandRunner.run(path + ["--help"], environment: Self.environment)
             let name = (["shockflow"] + path).joined(separator: "-") + ".txt"
             #expect(result.exitCode == 0, "\(name): \(result.standardError)")
             #expect(result.standardError.isEmpty, "\(name): \(result.standardError)")
             Snapshot.assertMatches(result.standardOutput, named: "help/" + name)
             seen.append(name)
-            queue += Self.subcommands(inHelp: result.standardOutput).map { path + [$0] }
         }
         let nested = ["shockflow-economy-analyze.txt", "shockflow-sweep-merge.txt", "shockflow-sensitivity-sample.txt"]
         #expect(Set(nested).isSubset(of: seen), "the walk missed nested subcommands: it found \(seen)")
@@ -52,21 +53,13 @@ import Testing
         }
     }
 
-    /// The walk reads SUBCOMMANDS lists as argument-parser prints them.
-    @Test func subcommandsAreReadFromTheHelpText() {
-        let text = """
-            USAGE: shockflow sweep <subcommand>
-
-            SUBCOMMANDS:
-              run (default)           Run a sweep file and write samples.csv, outputs.csv,
-                                      sensitivity.csv and manifest.json.
-              a-very-long-subcommand-name
-                                      Its abstract on the next line.
-              merge                   Join the folders.
-
-              See 'shockflow help sweep <subcommand>' for detailed help.
+    /// The walk reads the tree as argument-parser dumps it, nested subcommands included.
+    @Test func commandPathsAreReadFromTheDump() throws {
+        let json = """
+            {"serializationVersion": 0, "command": {"commandName": "shockflow", "subcommands": [
+              {"commandName": "info"},
+              {"commandName": "sweep", "subcommands": [{"commandName": "run"}, {"commandName": "merge"}]}]}}
             """
-        #expect(Self.subcommands(inHelp: text) == ["run", "a-very-long-subcommand-name", "merge"])
-        #expect(Self.subcommands(inHelp: "USAGE: shockflow info\n\nOPTIONS:\n  --version   Show the version.\n").isEmpty)
+        #expect(try Self.commandPaths(fromDumpHelp: Data(json.utf8)) == [[], ["info"], ["sweep"], ["sweep", "run"], ["sweep", "merge"]])
     }
 }
