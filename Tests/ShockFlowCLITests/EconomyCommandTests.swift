@@ -113,7 +113,7 @@ import Testing
     /// `economy analyze` in two processes under the two settings of CrossProcess (OpenBLAS threads,
     /// locale, time zone) writes the same bytes: china-2017 (its multipliers differed in the last bits
     /// between OPENBLAS_NUM_THREADS=1 and =2 before the analysis ran on one thread) and, with --matrices,
-    /// a dense 4 × 30 economy (L and G differed too).
+    /// a dense 4 × 30 economy (L and G differed too). `economy show` prints the same bytes too.
     @Test func threadsLocaleAndTimeZoneDoNotChangeAByte() throws {
         let out = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: out) }
@@ -124,6 +124,12 @@ import Testing
                 ["--out", out.appendingPathComponent("\(name)-\(index)").path]
             }
             try CrossProcess.expectSameFiles(in: out.appendingPathComponent("\(name)-0"), out.appendingPathComponent("\(name)-1"))
+        }
+        // economy show's listings, as printed (names, totals in the money unit, table widths).
+        for (listing, format) in [("--regions", "table"), ("--sectors", "table"), ("--products", "table"), ("--categories", "table"), ("--sectors", "csv")] {
+            let printed = try CrossProcess.runUnderEachSetting(["economy", "show", "china-2017", listing, "--format", format])
+            CrossProcess.expectSameBytes(
+                Data(printed[0].standardOutput.utf8), Data(printed[1].standardOutput.utf8), "economy show \(listing) --format \(format)")
         }
         let files = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("dense-0").path).sorted()
         #expect(files == ["A.csv", "B.csv", "G.csv", "L.csv", "manifest.json", "multipliers.csv", "output.csv"])

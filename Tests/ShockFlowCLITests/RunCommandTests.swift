@@ -159,7 +159,7 @@ import Testing
     /// OPENBLAS_NUM_THREADS=2, a German locale and another time zone (CrossProcess), writes the same bytes:
     /// the dynamic model on the two-region economy and on the 1435-cell WIOD table, and a static model
     /// (Leontief) on the WIOD table. A run uses one OpenBLAS thread whatever the setting, and its manifest
-    /// records that one thread.
+    /// records that one thread. The report of a folder is the same page under either setting.
     @Test func threadsLocaleAndTimeZoneDoNotChangeAByte() throws {
         let world = """
             schema_version: 1
@@ -194,6 +194,13 @@ import Testing
                 }
             }
             #expect(try contents(folder.appendingPathComponent("static.yaml-0")) == ["cells.csv", "manifest.json", "regions.csv", "sectors.csv", "summary.csv"])
+            // The report of one folder, written under each setting: the same page (docs/report.md).
+            _ = try CrossProcess.runUnderEachSetting(["report", "chips.yaml-0", "--quiet"], in: folder) { index, _ in
+                ["--out", "report-\(index).html"]
+            }
+            CrossProcess.expectSameBytes(
+                try Data(contentsOf: folder.appendingPathComponent("report-0.html")),
+                try Data(contentsOf: folder.appendingPathComponent("report-1.html")), "report.html")
         }
     }
 
