@@ -1,3 +1,4 @@
+import Foundation
 import ShockFlowLinearAlgebra
 
 /// Runs a model on one OpenBLAS thread, so that its results do not depend on the OpenBLAS thread setting.
@@ -13,10 +14,38 @@ import ShockFlowLinearAlgebra
 enum ReproducibleLinearAlgebra {
     static let note = "the model ran on one OpenBLAS thread whatever the thread setting, so results do not depend on it"
 
+    /// Runs `body` with OpenBLAS on one thread. Sections may overlap (sweep workers, tests running side
+    /// by side in one process): the first to enter sets one thread and the last to leave restores the
+    /// setting, so no section ends another's one-thread stretch.
     static func run<Value>(_ body: () throws -> Value) rethrows -> Value {
-        let threads = BLASRuntime.threadCount
-        BLASRuntime.setThreadCount(1)
-        defer { BLASRuntime.setThreadCount(threads) }
+        sections.enter()
+        defer { sections.leave() }
         return try body()
+    }
+
+    private static let sections = OneThreadSections()
+}
+
+/// The count of sections running on one OpenBLAS thread, and the setting to restore after the last.
+private final class OneThreadSections: @unchecked Sendable {  // `open` and `savedThreads` change under `lock` only
+    private let lock = NSLock()
+    private var open = 0
+    private var savedThreads = 1
+
+    func enter() {
+        lock.withLock {
+            if open == 0 {
+                savedThreads = BLASRuntime.threadCount
+                BLASRuntime.setThreadCount(1)
+            }
+            open += 1
+        }
+    }
+
+    func leave() {
+        lock.withLock {
+            open -= 1
+            if open == 0 { BLASRuntime.setThreadCount(savedThreads) }
+        }
     }
 }
