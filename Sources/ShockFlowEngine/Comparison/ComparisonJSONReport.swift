@@ -46,10 +46,18 @@ public enum ComparisonJSONReport {
             var worstOutsideTolerance: [Row]?
         }
 
+        /// Runs of different horizons: the periods only some have, and each run's number of periods.
+        struct PeriodsLeftOut: Encodable {
+            var first: Int
+            var last: Int
+            var periods: [String: Int]
+        }
+
         var runs: [Run]
         var table: String
         var column: String
         var periods: String
+        var periodsLeftOut: PeriodsLeftOut?
         var keyColumns: [String]
         var rows: Int
         var differingRows: Int
@@ -81,6 +89,11 @@ public enum ComparisonJSONReport {
             case .each: periods = "each"
             case .only(let period): periods = String(period)
             case .cumulative: periods = "cumulative"
+            }
+            periodsLeftOut = report.sharedPeriods.map { shared in
+                PeriodsLeftOut(
+                    first: shared.leftOut.lowerBound, last: shared.leftOut.upperBound,
+                    periods: Dictionary(zip(shared.labels, shared.periods), uniquingKeysWith: { first, _ in first }))
             }
             keyColumns = report.keyColumns
             rows = tally.rowCount

@@ -79,6 +79,10 @@ struct Compare: ParsableCommand {
             level: level, column: column, metrics: metrics,
             periods: cumulative ? .cumulative : period.map(PeriodSelection.only) ?? .each, top: top, tolerance: tolerance)
         let report = try CommandFailure.reporting(exitCode: 2) { try compare(options) }
+        if format == .csv {
+            // The CSV holds rows only; what the other formats say in notes (periods left out) goes to stderr.
+            for note in report.notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
+        }
         let shownOnTerminal = format == .table && out == nil
         if !shownOnTerminal, tolerance != nil {
             let verdict = ComparisonTextReport(report, style: .terminal(colour: false)).verdictLine

@@ -13,6 +13,10 @@ hand so that the differences between the folders are known:
   other-economy  base run on another economy (manifest: world-2011)
   other-files    base on an economy of the same name whose Z.csv differs (another SHA-256)
   other-horizon  the same scenario over three periods
+  quarters-8     the same scenario over 8 quarters
+  quarters-12    over 12 quarters, the first 8 as quarters-8's but for one value: period 3, north, manu,
+                 output, scenario 40 -> 44 (against quarters-8: +4, relative +0.1)
+  years-8        over 8 years (period length 1 year)
   not-a-run      a folder without manifest.json
   truncated      base whose cells.csv is cut in the middle of its last line
   bad-header     base whose cells.csv calls `difference` `diff`
@@ -56,7 +60,7 @@ def cell_values(periods):
     return values
 
 
-def write_run(folder, values, periods, name="two-chips", economy="two-region", files=ECONOMY_FILES):
+def write_run(folder, values, periods, name="two-chips", economy="two-region", files=ECONOMY_FILES, period_years="0.25"):
     folder.mkdir(parents=True, exist_ok=True)
     lines = ["period,region,sector,metric,baseline,scenario,difference,relative"]
     for period in range(periods):
@@ -98,7 +102,7 @@ def write_run(folder, values, periods, name="two-chips", economy="two-region", f
             "economy": economy,
             "model": "dynamic",
             "horizon.periods": str(periods),
-            "horizon.period_years": "0.25",
+            "horizon.period_years": period_years,
         },
         "seed": 1,
         "started_at": "2025-11-29T00:00:00.000Z",
@@ -132,6 +136,11 @@ edit_cells(here / "shuffled", lambda text: "\n".join(
 write_run(here / "other-economy", base, 2, economy="world-2011")
 write_run(here / "other-files", base, 2, files={**ECONOMY_FILES, "Z.csv": "6" * 64})
 write_run(here / "other-horizon", cell_values(3), 3)
+write_run(here / "quarters-8", cell_values(8), 8)
+twelve = cell_values(12)
+twelve[(3, 1, "output")] = (50, 44)
+write_run(here / "quarters-12", twelve, 12)
+write_run(here / "years-8", cell_values(8), 8, period_years="1")
 (here / "not-a-run").mkdir()
 (here / "not-a-run" / "README.txt").write_text("A folder that shockflow run did not write.\n")
 write_run(here / "truncated", base, 2)
