@@ -98,8 +98,11 @@ public enum RunComparison {
                 continue
             }
             let period = merge.period
-            tally.record(metric: metric, values: merge.values) { (period.map { [String($0)] } ?? []) + merge.labels.dropLast() }
-            try csv?.append(period: period, values: merge.values) { bytes, encoder in
+            let subjects = level == .summary ? rankedSubjects(tally.metrics[metric].metric, values: merge.values, runs) : nil
+            tally.record(metric: metric, values: merge.values, subjects: subjects) {
+                (period.map { [String($0)] } ?? []) + merge.labels.dropLast()
+            }
+            try csv?.append(period: period, values: merge.values, subjects: subjects) { bytes, encoder in
                 merge.appendLabels(to: &bytes, encoder: encoder)
             }
         }
@@ -120,6 +123,12 @@ public enum RunComparison {
         return ComparisonReport(
             runs: runs, level: level, columnName: options.column.name(in: level), periods: options.periods,
             keyColumns: keyColumns, tally: tally, units: units(tally, runs: runs), notes: notes, sharedPeriods: shared)
+    }
+
+    /// Each run's subject of a ranked summary row (nil where a run lacks the row); nil for other rows.
+    private static func rankedSubjects(_ metric: String, values: [Double?], _ runs: [ComparedRun]) -> [String?]? {
+        guard RankedFigure.isRanked(metric) else { return nil }
+        return runs.indices.map { values[$0] == nil ? nil : runs[$0].rankedSubjects[metric] }
     }
 
     /// A, B, …, Z, then R27, R28, ….
