@@ -21,11 +21,18 @@ struct SensitivityAnalyze: ParsableCommand {
     @Option(name: [.customShort("p"), .customLong("problem")], help: "SALib parameter file.")
     var problem: String
 
-    @Option(name: [.customShort("X"), .customLong("samples")], help: "The sample the model ran, one run per line.")
+    @Option(
+        name: [.customShort("X"), .customLong("samples")],
+        help: "The sample the model ran, one run per line, or a sweep's samples.csv (header run,<parameters>).")
     var samples: String
 
-    @Option(name: [.customShort("Y"), .customLong("outputs")], help: "The model outputs, one value per line.")
+    @Option(
+        name: [.customShort("Y"), .customLong("outputs")],
+        help: "The model outputs, one value per line, or a sweep's outputs.csv (header run,<outputs>).")
     var outputs: String
+
+    @Option(help: "The column of a sweep's outputs.csv to analyse (needed when it has several).")
+    var output: String?
 
     @Option(help: "Seed of the bootstrap resampling (numpy's default_rng(seed), as in SALib).")
     var seed: UInt64 = 1
@@ -45,17 +52,24 @@ struct SensitivityAnalyze: ParsableCommand {
     func run() throws {
         let bootstrap = BootstrapSettings(resamples: resamples, confidenceLevel: confidence, seed: seed)
         let text: String
-        switch method {
-        case .sobol, .saltelli:
-            text = try SensitivityStudyFiles.analyzeSobol(
-                problemPath: problem, samplesPath: samples, outputsPath: outputs, secondOrder: secondOrder,
-                bootstrap: bootstrap)
-        case .morris:
-            text = try SensitivityStudyFiles.analyzeMorris(
-                problemPath: problem, samplesPath: samples, outputsPath: outputs, levels: levels, bootstrap: bootstrap)
-        case .latin, .random, .grid, .sobolSequence:
-            text = try SensitivityStudyFiles.analyzeRegression(
-                problemPath: problem, samplesPath: samples, outputsPath: outputs)
+        do {
+            switch method {
+            case .sobol, .saltelli:
+                text = try SensitivityStudyFiles.analyzeSobol(
+                    problemPath: problem, samplesPath: samples, outputsPath: outputs, output: output,
+                    secondOrder: secondOrder, bootstrap: bootstrap)
+            case .morris:
+                text = try SensitivityStudyFiles.analyzeMorris(
+                    problemPath: problem, samplesPath: samples, outputsPath: outputs, output: output, levels: levels,
+                    bootstrap: bootstrap)
+            case .latin, .random, .grid, .sobolSequence:
+                text = try SensitivityStudyFiles.analyzeRegression(
+                    problemPath: problem, samplesPath: samples, outputsPath: outputs, output: output)
+            }
+        } catch let error as OutputSelectionError {
+            // The command line must change: a usage error (status 64), as a missing flag is.
+            CommandFailure.printError(error)
+            throw ExitCode.validationFailure
         }
         print(text, terminator: "")
     }
