@@ -6,7 +6,7 @@ import Testing
 /// holding the same numbers; rows are paired by run; `--output` picks the column.
 @Suite struct SensitivitySweepFilesTests {
     /// A sweep of the two-region chip scenario with the given design, run by `shockflow sweep` in `directory`.
-    static func runSweep(design: String, in directory: URL, name: String = "sweep") throws -> URL {
+    static func runSweep(design: String, in directory: URL, name: String = "sweep", parameters: String? = nil) throws -> URL {
         let text = """
             schema_version: 1
             name: analyze-sweep
@@ -21,9 +21,7 @@ import Testing
                 - {product: chips, sector: manu, theta: 0.5}
             design: \(design)
             parameters:
-              - {path: shocks.chip-imports.magnitude, name: cut, distribution: uniform, lower: 0.2, upper: 1}
-              - {path: "substitution[0].theta", name: theta, distribution: uniform, lower: 0, upper: 1}
-              - {path: investment.eta, name: eta, distribution: log_uniform, lower: 0.25, upper: 4}
+            \(parameters ?? Self.parameters)
             outputs:
               - {summary: cumulative_value_added_loss}
               - {name: north_va_loss, metric: value_added, regions: north, statistic: cumulative_loss}
@@ -34,6 +32,12 @@ import Testing
         #expect(result.exitCode == 0, "\(result.standardError)")
         return folder
     }
+
+    static let parameters = """
+          - {path: shocks.chip-imports.magnitude, name: cut, distribution: uniform, lower: 0.2, upper: 1}
+          - {path: "substitution[0].theta", name: theta, distribution: uniform, lower: 0, upper: 1}
+          - {path: investment.eta, name: eta, distribution: log_uniform, lower: 0.25, upper: 4}
+        """
 
     /// The problem file of the sweep's parameters, in another order than samples.csv's columns (the
     /// columns' order is kept: the design's layout follows it).
@@ -108,6 +112,9 @@ import Testing
             let bare = try Self.bareMatrices(folder, output: column, in: directory)
             let matrices = try analyze(["sobol", "-p", "p-sweep-order.txt", "-X", bare.samples, "-Y", bare.outputs] + settings, in: directory)
             #expect(matrices.exitCode == 0 && matrices.standardOutput == result.standardOutput)
+            // --sweep takes the seed and resamples from the manifest.
+            let sweep = try analyze(["sobol", "--sweep", "sweep", "--output", output], in: directory)
+            #expect(sweep.exitCode == 0 && sweep.standardOutput == result.standardOutput, "\(sweep.standardError)")
         }
     }
 
@@ -145,6 +152,8 @@ import Testing
             let bare = try Self.bareMatrices(folder, output: 1, in: directory)
             let matrices = try analyze([test.method, "-p", "p-sweep-order.txt", "-X", bare.samples, "-Y", bare.outputs] + test.flags, in: directory)
             #expect(matrices.exitCode == 0 && matrices.standardOutput == result.standardOutput, "\(test.method)")
+            let sweep = try analyze([test.method, "--sweep", name, "--output", "north_va_loss"], in: directory)
+            #expect(sweep.exitCode == 0 && sweep.standardOutput == result.standardOutput, "\(test.method): \(sweep.standardError)")
         }
     }
 
@@ -203,5 +212,54 @@ import Testing
         let bare = try analyze(["sobol", "-p", "p.txt", "-X", "Y.txt", "-Y", "Y.txt", "--output", "x"], in: directory)
         #expect(bare.exitCode == 64)
         #expect(bare.standardError == "shockflow: error: --output picks a column of a sweep's outputs.csv (a header starting with run); Y.txt is a matrix of one output per line\n")
+    }
+
+    /// --sweep DIR on a sweep with grouped parameters (which a problem file cannot give): one S1 and ST
+    /// per group, the sweep's own numbers.
+    @Test func aSweepFolderWithGroups() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let grouped = """
+              - {path: shocks.chip-imports.magnitude, name: cut, group: shock, distribution: uniform, lower: 0.2, upper: 1}
+              - {path: shocks.chip-imports.profile.half_life, name: half_life, group: shock, distribution: uniform, lower: 2, upper: 8}
+              - {path: "substitution[0].theta", name: theta, distribution: uniform, lower: 0, upper: 1}
+            """
+        let folder = try Self.runSweep(design: "{method: saltelli, samples: 16, seed: 4}", in: directory, parameters: grouped)
+        let result = try analyze(["sobol", "--sweep", "sweep", "--output", "cumulative_value_added_loss"], in: directory)
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        let printed = Self.printedIndices(result.standardOutput)
+        #expect(result.standardOutput.split(separator: "\n").map { $0.prefix { $0 != "," } } == ["parameter", "shock", "theta"])
+        for (key, index) in try Self.sweepIndices(folder, output: "cumulative_value_added_loss") {
+            #expect(printed[key] == index.estimate, "\(key)")
+        }
+    }
+
+    /// What --sweep refuses: -p/-X/-Y beside it or nothing at all (usage), a METHOD or setting the design
+    /// does not fit, a shard, a folder that is not a sweep's.
+    @Test func sweepFolderRefusals() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        _ = try Self.runSweep(design: "{method: morris, samples: 4, levels: 4, seed: 3}", in: directory)
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("shards"), withIntermediateDirectories: true)
+        let shard = try CommandRunner.run(
+            ["sweep", "sweep.yaml", "--out", "shards/0", "--shard", "0/2", "--batch", "4", "--quiet"], in: directory)
+        #expect(shard.exitCode == 0, "\(shard.standardError)")
+        let cases: [([String], Int32, String)] = [
+            (["morris", "--sweep", "sweep", "-p", "p.txt"], 64, "--sweep reads the folder's samples.csv, outputs.csv and manifest.json; leave out -p PROBLEM"),
+            (["morris", "-X", "sweep/samples.csv"], 64, "analyze needs -p PROBLEM, -Y OUTPUTS (or --sweep DIR)"),
+            (["morris", "--sweep", "sweep"], 64, "sweep/outputs.csv has 2 outputs (cumulative_value_added_loss, north_va_loss): choose one with --output NAME"),
+            (["sobol", "--sweep", "sweep", "--output", "north_va_loss"], 1, "sweep is a sweep of the morris design: analyse it with morris"),
+            (["morris", "--sweep", "sweep", "--output", "north_va_loss", "--levels", "6"], 1,
+             "--levels 6 does not fit the sweep in sweep: its Morris grid has 4 levels (leave it out to use the sweep's)"),
+            (["morris", "--sweep", "shards/0", "--output", "north_va_loss"], 1,
+             "shards/0 holds shard 0/2 of a sweep, not every run: merge the shards first (shockflow sweep merge) and analyse the merged folder"),
+            (["morris", "--sweep", ".", "--output", "north_va_loss"], 1, ". is not the output folder of shockflow sweep: it has no manifest.json"),
+        ]
+        for (arguments, status, message) in cases {
+            let result = try analyze(arguments, in: directory)
+            #expect(result.exitCode == status, "\(arguments): \(result.standardError)")
+            #expect(result.standardOutput.isEmpty)
+            #expect(result.standardError.contains(message), "\(result.standardError)")
+        }
     }
 }
