@@ -8,7 +8,7 @@ import Testing
 /// The outputs of `shockflow compare`: numbers for people, the full CSV table, Markdown, JSON and the
 /// terminal table's colours, on the hand-made runs (Fixtures/runs/make_runs.py).
 @Suite struct ComparisonOutputTests {
-    private final class Collected: ComparisonOutput {
+    final class Collected: ComparisonOutput {
         var bytes: [UInt8] = []
         func write(_ bytes: [UInt8]) throws { self.bytes += bytes }
         var text: String { String(decoding: bytes, as: UTF8.self) }

@@ -13,6 +13,8 @@ public struct ComparedRun: Sendable {
     public let description: RunDescription?
     /// The unit of each row of the folder's summary.csv, by metric.
     public let summaryUnits: [String: String]
+    /// When the table compared is a summary.csv: the subject of each ranked row (`worst_region_1`: `CN-GD`).
+    let rankedSubjects: [String: String]
 
     /// The economy's money unit: that of summary.csv's `cumulative_<metric>_loss` row.
     public var moneyUnit: String? {
@@ -69,8 +71,27 @@ public struct ComparedRun: Sendable {
         }
         let run = ComparedRun(
             label: label, argument: argument, tablePath: tablePath, level: level, description: description,
-            summaryUnits: units(inSummaryAt: folder + "/summary.csv"))
+            summaryUnits: units(inSummaryAt: folder + "/summary.csv"),
+            rankedSubjects: level == .summary ? rankedSubjects(inSummaryAt: tablePath) : [:])
         return Opened(run: run, rows: rows, header: header)
+    }
+
+    /// The subjects of a summary.csv's ranked rows by metric (`RankedFigure`). Read beside the table, which
+    /// the comparison reads and checks itself, so a row that cannot be read has no subject here.
+    private static func rankedSubjects(inSummaryAt path: String) -> [String: String] {
+        guard var reader = try? CSVReader(path: path), let header = try? CSVHeader(reading: &reader),
+            let metric = header.position(of: "metric"), let detail = header.position(of: "detail")
+        else { return [:] }
+        var subjects: [String: String] = [:]
+        var rows = 0
+        while (try? reader.nextRecord()) == true, reader.fieldCount == header.names.count, rows < 1000 {
+            rows += 1
+            let name = reader.text(metric)
+            if RankedFigure.isRanked(name), let subject = RankedFigure.subject(ofDetail: reader.text(detail)) {
+                subjects[name] = subject
+            }
+        }
+        return subjects
     }
 
     /// The unit column of a summary.csv by metric. Only labels for the output, so a summary that cannot

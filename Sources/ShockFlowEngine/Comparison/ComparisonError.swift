@@ -19,6 +19,8 @@ public enum ComparisonError: Error, Sendable, Equatable, CustomStringConvertible
     case invalidPeriod(FileLocation, text: String)
     case unknownMetrics([String], path: String, available: [String])
     case periodNotFound(Int, path: String, lastPeriod: Int?)
+    /// `--period` names a period that only some runs of different horizons have.
+    case periodNotShared(Int, SharedPeriods)
 
     public var description: String {
         switch self {
@@ -51,6 +53,8 @@ public enum ComparisonError: Error, Sendable, Equatable, CustomStringConvertible
         case .periodNotFound(let period, let path, let last):
             let range = last.map { "periods 0 to \($0)" } ?? "no periods"
             return "\(path): no period \(period) in the compared rows (the file has \(range))"
+        case .periodNotShared(let period, let shared):
+            return "no period \(period) in every run (\(shared.horizons)): the runs share periods 0 to \(shared.count - 1)"
         }
     }
 }

@@ -32,6 +32,8 @@ public enum ComparisonJSONReport {
             var values: [String: Double?]
             var difference: [String: Double?]
             var relative: [String: Double?]
+            /// A ranked summary row whose runs name different subjects: each run's (then no difference).
+            var subjects: [String: String]?
         }
 
         struct Metric: Encodable {
@@ -46,10 +48,18 @@ public enum ComparisonJSONReport {
             var worstOutsideTolerance: [Row]?
         }
 
+        /// Runs of different horizons: the periods only some have, and each run's number of periods.
+        struct PeriodsLeftOut: Encodable {
+            var first: Int
+            var last: Int
+            var periods: [String: Int]
+        }
+
         var runs: [Run]
         var table: String
         var column: String
         var periods: String
+        var periodsLeftOut: PeriodsLeftOut?
         var keyColumns: [String]
         var rows: Int
         var differingRows: Int
@@ -71,7 +81,12 @@ public enum ComparisonJSONReport {
                     key: Dictionary(uniqueKeysWithValues: zip(report.keyColumns, row.key)), metric: row.metric,
                     values: Dictionary(uniqueKeysWithValues: zip(labels, row.values)),
                     difference: Dictionary(uniqueKeysWithValues: compared.map { (labels[$0], row.difference($0)) }),
-                    relative: Dictionary(uniqueKeysWithValues: compared.map { (labels[$0], row.relative($0)) }))
+                    relative: Dictionary(uniqueKeysWithValues: compared.map { (labels[$0], row.relative($0)) }),
+                    subjects: row.subjects.map { subjects in
+                        Dictionary(uniqueKeysWithValues: zip(labels, subjects).compactMap { label, subject in
+                            subject.map { (label, $0) }
+                        })
+                    })
             }
             let checked = tally.tolerance != nil
             runs = report.runs.map { Run(label: $0.label, name: $0.name, path: $0.argument, table: $0.tablePath) }
@@ -81,6 +96,11 @@ public enum ComparisonJSONReport {
             case .each: periods = "each"
             case .only(let period): periods = String(period)
             case .cumulative: periods = "cumulative"
+            }
+            periodsLeftOut = report.sharedPeriods.map { shared in
+                PeriodsLeftOut(
+                    first: shared.leftOut.lowerBound, last: shared.leftOut.upperBound,
+                    periods: Dictionary(zip(shared.labels, shared.periods), uniquingKeysWith: { first, _ in first }))
             }
             keyColumns = report.keyColumns
             rows = tally.rowCount

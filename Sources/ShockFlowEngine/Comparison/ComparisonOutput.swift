@@ -1,5 +1,6 @@
 import Foundation
 import ShockFlowFormats
+import ShockFlowModel
 
 /// Where a long output goes piece by piece, so that it never has to be held whole in memory.
 public protocol ComparisonOutput: AnyObject {
@@ -86,15 +87,19 @@ public final class AtomicFileStream: ComparisonOutput {
 
 /// The full aligned table as CSV: key columns, metric, one value column per run, then against the first
 /// run `difference` and `relative` (with three or more runs, `difference_B`, `relative_B`, …). Missing
-/// values and relatives over a zero are empty fields. Buffered, handed to the output a megabyte at a time.
+/// values and relatives over a zero are empty fields; a ranked summary row whose subject differs from the
+/// first run's has the two subjects as its difference (`CN-GD in A, CN-SD in B`) and no relative.
+/// Buffered, handed to the output a megabyte at a time.
 struct ComparisonCSVWriter {
     private let output: ComparisonOutput
+    private let runLabels: [String]
     private let labelEncoder = CSVTableWriter(separator: UInt8(ascii: ","))
     private var buffer: [UInt8] = []
     private static let flushSize = 1 << 20
 
     init(output: ComparisonOutput, keyColumns: [String], runLabels: [String]) {
         self.output = output
+        self.runLabels = runLabels
         let compared = runLabels.dropFirst()
         let changes = compared.count == 1
             ? ["difference", "relative"] : compared.flatMap { ["difference_\($0)", "relative_\($0)"] }
@@ -103,7 +108,10 @@ struct ComparisonCSVWriter {
 
     /// Appends a row: the period (unless nil), the labels `appendLabels` writes (each followed by a
     /// comma, the metric last), the values, then the differences and relatives against the first value.
-    mutating func append(period: Int?, values: [Double?], appendLabels: (inout [UInt8], CSVTableWriter) -> Void) throws {
+    /// - Parameter subjects: each run's subject, for a ranked summary row.
+    mutating func append(
+        period: Int?, values: [Double?], subjects: [String?]? = nil, appendLabels: (inout [UInt8], CSVTableWriter) -> Void
+    ) throws {
         if let period {
             NumberFormatting.append(Double(period), to: &buffer)
             buffer.append(UInt8(ascii: ","))
@@ -114,6 +122,12 @@ struct ComparisonCSVWriter {
             append(value)
         }
         for run in values.indices.dropFirst() {
+            if let subjects, let change = ComparedRow(key: [], metric: "", values: values, subjects: subjects).subjectChange(run) {
+                buffer.append(UInt8(ascii: ","))
+                buffer += labelEncoder.encodedLabels([RankedFigure.text(change, labels: (runLabels[0], runLabels[run]))]).dropLast()
+                buffer.append(UInt8(ascii: ","))
+                continue
+            }
             let difference = values[0].flatMap { reference in values[run].map { $0 - reference } }
             buffer.append(UInt8(ascii: ","))
             append(difference)

@@ -134,6 +134,10 @@ public struct ComparisonTextReport {
             if showUnit { cells.append(TextGrid.Cell(text: report.units[row.metric] ?? "")) }
             cells += row.values.map { TextGrid.Cell(text: $0.map { DisplayNumber.format($0) } ?? "missing") }
             for run in row.values.indices.dropFirst() {
+                if let change = row.subjectChange(run) {
+                    cells.append(TextGrid.Cell(text: RankedFigure.text(change, labels: (runs[0].label, runs[run].label))))
+                    continue
+                }
                 let difference = row.difference(run)
                 let text = difference.map { DisplayNumber.format($0, signed: true) } ?? ""
                 cells.append(TextGrid.Cell(text: text, colour: tint(difference)))

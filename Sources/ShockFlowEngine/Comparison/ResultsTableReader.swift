@@ -25,12 +25,15 @@ struct ResultsTableReader {
     private let otherNumberFields: [Int]
     /// Tells a file cut short: its last line, and periods that stop before the manifest's horizon.
     private var completeness: ResultsTableCompleteness
+    /// Rows of this period and later are passed over (runs of different horizons: `SharedPeriods`); they
+    /// are still checked for their field count, period order and the file's completeness.
+    private let periodLimit: Int?
 
     private(set) var period: Int?
     private(set) var value = 0.0
     private(set) var isAtEnd = false
 
-    init(_ opened: ComparedRun.Opened, column: ComparedColumn) throws {
+    init(_ opened: ComparedRun.Opened, column: ComparedColumn, periodLimit: Int? = nil) throws {
         let level = opened.run.level
         let header = opened.header
         try header.validate(required: level.header, path: opened.run.tablePath)
@@ -43,6 +46,7 @@ struct ResultsTableReader {
         let valueField = position(column.name(in: level))
         self.valueField = valueField
         otherNumberFields = level.numberColumns.map(position).filter { $0 != valueField }
+        self.periodLimit = periodLimit
         completeness = try ResultsTableCompleteness(
             path: opened.rows.current.path, lastByte: try opened.rows.lastByte(), expectedPeriods: opened.run.description?.tablePeriods)
         try advance()
@@ -86,7 +90,8 @@ struct ResultsTableReader {
         }
     }
 
-    /// Moves to the next row; rows of summary.csv without a value (notes) are passed over.
+    /// Moves to the next row; rows of summary.csv without a value (notes) and rows at or after the
+    /// period limit are passed over.
     mutating func advance() throws {
         repeat {
             guard try rows.nextRecord() else {
@@ -95,9 +100,15 @@ struct ResultsTableReader {
             }
             try rows.current.requireFieldCount(fieldCount)
             if let periodField { try readPeriod(periodField) }
-        } while level == .summary && rows.current.isEmpty(valueField)
+        } while isPassedOver
         value = try rows.current.number(valueField)
         for field in otherNumberFields { try checkNumber(field) }
+    }
+
+    private var isPassedOver: Bool {
+        if level == .summary { return rows.current.isEmpty(valueField) }
+        guard let periodLimit, let period else { return false }
+        return period >= periodLimit
     }
 
     /// Refuses a field that is neither empty (a relative difference against a zero baseline) nor a

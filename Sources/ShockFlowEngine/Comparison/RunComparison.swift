@@ -38,8 +38,10 @@ public struct ComparisonReport: Sendable {
     public let tally: ComparisonTally
     /// The unit of each metric's values, where known.
     public let units: [String: String]
-    /// What the reader should know: checks that could not be made.
+    /// What the reader should know: checks that could not be made, periods left out.
     public let notes: [String]
+    /// The periods compared when the runs' horizons differ (the later periods are left out).
+    public let sharedPeriods: SharedPeriods?
 }
 
 /// `shockflow compare`: reads the runs' tables once, front to back, side by side, and tallies every
@@ -59,8 +61,15 @@ public enum RunComparison {
             throw ComparisonError.mismatchedTables(
                 path: runs[0].tablePath, level: level, otherPath: run.tablePath, otherLevel: run.level)
         }
-        let notes = try checkComparable(runs)
-        let tables = try opened.map { try ResultsTableReader($0, column: options.column) }
+        var notes = try checkComparable(runs)
+        let shared = level == .summary ? nil : SharedPeriods(runs)
+        if let shared {
+            notes.append(shared.note)
+            if case .only(let period) = options.periods, period >= shared.count {
+                throw ComparisonError.periodNotShared(period, shared)
+            }
+        }
+        let tables = try opened.map { try ResultsTableReader($0, column: options.column, periodLimit: shared?.count) }
         let cumulative = options.periods == .cumulative
         let keyColumns = cumulative ? level.labelColumns : level.keyColumns
         var tally = ComparisonTally(
@@ -89,8 +98,11 @@ public enum RunComparison {
                 continue
             }
             let period = merge.period
-            tally.record(metric: metric, values: merge.values) { (period.map { [String($0)] } ?? []) + merge.labels.dropLast() }
-            try csv?.append(period: period, values: merge.values) { bytes, encoder in
+            let subjects = level == .summary ? rankedSubjects(tally.metrics[metric].metric, values: merge.values, runs) : nil
+            tally.record(metric: metric, values: merge.values, subjects: subjects) {
+                (period.map { [String($0)] } ?? []) + merge.labels.dropLast()
+            }
+            try csv?.append(period: period, values: merge.values, subjects: subjects) { bytes, encoder in
                 merge.appendLabels(to: &bytes, encoder: encoder)
             }
         }
@@ -110,7 +122,13 @@ public enum RunComparison {
         try csv?.flush()
         return ComparisonReport(
             runs: runs, level: level, columnName: options.column.name(in: level), periods: options.periods,
-            keyColumns: keyColumns, tally: tally, units: units(tally, runs: runs), notes: notes)
+            keyColumns: keyColumns, tally: tally, units: units(tally, runs: runs), notes: notes, sharedPeriods: shared)
+    }
+
+    /// Each run's subject of a ranked summary row (nil where a run lacks the row); nil for other rows.
+    private static func rankedSubjects(_ metric: String, values: [Double?], _ runs: [ComparedRun]) -> [String?]? {
+        guard RankedFigure.isRanked(metric) else { return nil }
+        return runs.indices.map { values[$0] == nil ? nil : runs[$0].rankedSubjects[metric] }
     }
 
     /// A, B, …, Z, then R27, R28, ….
@@ -118,8 +136,9 @@ public enum RunComparison {
         index < 26 ? String(UnicodeScalar(UInt8(ascii: "A") + UInt8(index))) : "R\(index + 1)"
     }
 
-    /// Refuses runs on different economies or horizons, naming what differs from the first run with a
-    /// manifest; returns notes on runs without one. Headline figures (summary.csv) compare across any runs.
+    /// Refuses runs on different economies or horizons (other than horizons of periods of one length, whose
+    /// shared periods are compared), naming what differs from the first run with a manifest; returns notes
+    /// on runs without one. Headline figures (summary.csv) compare across any runs.
     private static func checkComparable(_ runs: [ComparedRun]) throws -> [String] {
         guard runs[0].level != .summary else { return [] }
         let described = runs.compactMap { run in run.description.map { (label: run.label, description: $0) } }

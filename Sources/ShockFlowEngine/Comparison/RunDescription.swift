@@ -44,7 +44,15 @@ public struct RunDescription: Sendable {
     /// How many periods the run's tables have: one for the static models, the horizon otherwise.
     var tablePeriods: Int? { ResultsTableCompleteness.tablePeriods(model: model, horizonPeriods: periods) }
 
-    /// What differs between this run (`label`) and `other` in economy or horizon, one line each.
+    /// Whether the run's tables have a row per period of its horizon (not the single annual period of a
+    /// static model), so that a longer run's first periods line up with a shorter run's.
+    var tablesFollowHorizon: Bool {
+        periods != nil && ResultsTableCompleteness.tablePeriods(model: model, horizonPeriods: nil) == nil
+    }
+
+    /// What differs between this run (`label`) and `other` in economy or horizon, one line each. Horizons
+    /// of different lengths are not a difference when both runs' tables follow them: with periods of one
+    /// length compare reads the periods the runs share (`SharedPeriods`); a different length is a line.
     func differences(from other: RunDescription, label: String, otherLabel: String) -> [String] {
         var lines: [String] = []
         let unknown = "(not in manifest.json)"
@@ -60,14 +68,30 @@ public struct RunDescription: Sendable {
                         + "\(otherLabel): \(describe(theirs[name])))")
             }
         }
-        if tablePeriods != other.tablePeriods {
+        if tablePeriods != other.tablePeriods, !(tablesFollowHorizon && other.tablesFollowHorizon) {
             let count = { (periods: Int?) in periods.map { $0 == 1 ? "1 period" : "\($0) periods" } ?? unknown }
             lines.append("horizon: \(label) has \(count(tablePeriods)), \(otherLabel) \(count(other.tablePeriods))")
         }
-        if periodYears != other.periodYears {
-            let length = { (years: String?) in years.map { "\($0) years" } ?? unknown }
-            lines.append("period length: \(label) \(length(periodYears)), \(otherLabel) \(length(other.periodYears))")
+        if !hasSamePeriodLength(as: other) {
+            lines.append(
+                "period length: \(label) has \(Self.periodLength(periodYears)), \(otherLabel) \(Self.periodLength(other.periodYears))")
         }
         return lines
+    }
+
+    /// Equal `horizon.period_years`, read as numbers where they are (`0.25` and `0.250` are the same length).
+    private func hasSamePeriodLength(as other: RunDescription) -> Bool {
+        if let mine = periodYears.flatMap(Double.init), let theirs = other.periodYears.flatMap(Double.init) { return mine == theirs }
+        return periodYears == other.periodYears
+    }
+
+    /// `quarters (0.25 years)`, `years (1 year)`, `periods of 0.5 years`.
+    private static func periodLength(_ years: String?) -> String {
+        guard let years else { return "a period length not in manifest.json" }
+        switch Double(years) {
+        case 0.25: return "quarters (0.25 years)"
+        case 1: return "years (1 year)"
+        default: return "periods of \(years) years"
+        }
     }
 }

@@ -1,9 +1,10 @@
 import ShockFlowLinearAlgebra
 import ShockFlowModel
 
-/// The `shockflow sensitivity` operations on files: read SALib's problem, sample and output files,
-/// run the model-layer statistics, and return the text to print. Problems in the data come back
-/// as `DataFileError`s naming the file they are in; nothing is written anywhere.
+/// The `shockflow sensitivity` operations on files: read SALib's problem, sample and output files (or a
+/// sweep's samples.csv and outputs.csv, told by their `run` header), run the model-layer statistics, and
+/// return the text to print. Problems in the data come back as `DataFileError`s naming the file they are
+/// in, an `--output` that does not fit as `OutputSelectionError`; nothing is written anywhere.
 public enum SensitivityStudyFiles {
     /// The design's sample for the problem in `problemPath`, one run per line.
     public static func sample(problemPath: String, design: SamplingDesign, seed: UInt64) throws -> String {
@@ -13,9 +14,10 @@ public enum SensitivityStudyFiles {
 
     /// Sobol' indices (`parameter,S1,S1_conf,ST,ST_conf`) of outputs from a Saltelli sample.
     public static func analyzeSobol(
-        problemPath: String, samplesPath: String, outputsPath: String, secondOrder: Bool, bootstrap: BootstrapSettings
+        problemPath: String, samplesPath: String, outputsPath: String, output: String? = nil, secondOrder: Bool,
+        bootstrap: BootstrapSettings
     ) throws -> String {
-        let study = try Study(problemPath: problemPath, samplesPath: samplesPath, outputsPath: outputsPath)
+        let study = try Study(problemPath: problemPath, samplesPath: samplesPath, outputsPath: outputsPath, output: output)
         try attributing(to: samplesPath) {
             try SobolAnalysis.validateSamples(study.samples, parameterNames: study.names, secondOrder: secondOrder)
         }
@@ -28,9 +30,10 @@ public enum SensitivityStudyFiles {
 
     /// Morris statistics (`parameter,mu,mu_star,sigma,mu_star_conf`) of outputs from Morris trajectories.
     public static func analyzeMorris(
-        problemPath: String, samplesPath: String, outputsPath: String, levels: Int, bootstrap: BootstrapSettings
+        problemPath: String, samplesPath: String, outputsPath: String, output: String? = nil, levels: Int,
+        bootstrap: BootstrapSettings
     ) throws -> String {
-        let study = try Study(problemPath: problemPath, samplesPath: samplesPath, outputsPath: outputsPath)
+        let study = try Study(problemPath: problemPath, samplesPath: samplesPath, outputsPath: outputsPath, output: output)
         let indices = try attributing(to: samplesPath) {
             try MorrisGrid.check(samples: study.samples, problem: study.problem, levels: levels)
             return try MorrisAnalysis.analyze(
@@ -41,8 +44,10 @@ public enum SensitivityStudyFiles {
     }
 
     /// Standardised regression coefficients and rank correlations (`parameter,SRC,spearman`).
-    public static func analyzeRegression(problemPath: String, samplesPath: String, outputsPath: String) throws -> String {
-        let study = try Study(problemPath: problemPath, samplesPath: samplesPath, outputsPath: outputsPath)
+    public static func analyzeRegression(
+        problemPath: String, samplesPath: String, outputsPath: String, output: String? = nil
+    ) throws -> String {
+        let study = try Study(problemPath: problemPath, samplesPath: samplesPath, outputsPath: outputsPath, output: output)
         let indices = try attributing(to: samplesPath) {
             try RegressionAnalysis.analyze(samples: study.samples, outputs: study.outputs, parameterNames: study.names)
         }
@@ -50,15 +55,37 @@ public enum SensitivityStudyFiles {
     }
 
     /// The three files read and checked against each other: one sample column per parameter, one output per run.
+    /// Samples and outputs are both SALib's bare matrices or both a sweep's tables (`RunTablePair`).
     private struct Study {
         var problem: SensitivityProblem
         var names: [String]
         var samples: Matrix
         var outputs: Matrix
 
-        init(problemPath: String, samplesPath: String, outputsPath: String) throws {
+        init(problemPath: String, samplesPath: String, outputsPath: String, output: String?) throws {
             problem = try ProblemFileReader.read(path: problemPath)
             names = problem.names
+            switch (RunTable.isRunTable(path: samplesPath), RunTable.isRunTable(path: outputsPath)) {
+            case (true, true):
+                let pair = try RunTablePair(
+                    samples: try RunTable(path: samplesPath), outputs: try RunTable(path: outputsPath), output: output,
+                    parameters: names)
+                // The problem's parameters in the columns' order, which the design's layout follows.
+                let byName = Dictionary(uniqueKeysWithValues: problem.parameters.map { ($0.name, $0) })
+                problem = try SensitivityProblem(parameters: pair.parameterNames.compactMap { byName[$0] })
+                names = problem.names
+                (samples, outputs) = (pair.samples, pair.outputs)
+                return
+            case (false, false):
+                if output != nil { throw OutputSelectionError.notATable(path: outputsPath) }
+            case (let samplesAreTable, _):
+                let (table, matrix) = samplesAreTable ? (samplesPath, outputsPath) : (outputsPath, samplesPath)
+                _ = try FileContents(path: matrix)
+                throw DataFileError.invalidTable(
+                    FileLocation(path: matrix),
+                    message: "a bare matrix, but \(table) is a sweep's table (a header starting with run): give the samples "
+                        + "and the outputs both as a sweep's samples.csv and outputs.csv or both as SALib's matrices")
+            }
             samples = try NumberMatrixReader.readSamples(path: samplesPath)
             outputs = try NumberMatrixReader.readOutputs(path: outputsPath)
             guard samples.columns == names.count else {

@@ -5,17 +5,28 @@ public struct ComparedRow: Sendable, Equatable {
     public var key: [String]
     public var metric: String
     public var values: [Double?]
+    /// Each run's subject where the row is a ranked figure (the worst region, the cell whose weight rose
+    /// most) and the runs name different subjects; nil otherwise.
+    public var subjects: [String?]?
 
-    public init(key: [String], metric: String, values: [Double?]) {
+    public init(key: [String], metric: String, values: [Double?], subjects: [String?]? = nil) {
         self.key = key
         self.metric = metric
         self.values = values
+        self.subjects = subjects
     }
 
-    /// Run `run`'s value minus the first run's; nil where either lacks the row.
+    /// Run `run`'s value minus the first run's; nil where either lacks the row or the two values are of
+    /// different subjects (`subjectChange`).
     public func difference(_ run: Int) -> Double? {
-        guard let value = values[run], let reference = values[0] else { return nil }
+        guard let value = values[run], let reference = values[0], subjectChange(run) == nil else { return nil }
         return value - reference
+    }
+
+    /// The first run's subject and run `run`'s, where both are known and differ.
+    public func subjectChange(_ run: Int) -> (reference: String, subject: String)? {
+        guard let subjects, let reference = subjects[0], let subject = subjects[run], subject != reference else { return nil }
+        return (reference, subject)
     }
 
     /// `difference(run)` over the first run's value, as `shockflow run` writes `relative`: nil where the

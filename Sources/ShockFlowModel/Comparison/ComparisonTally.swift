@@ -38,11 +38,17 @@ public struct ComparisonTally: Sendable {
 
     /// Records one aligned row of metric `metric` (an index from `index(ofMetric:)`); `key` builds the
     /// row's labels and runs only when the row is kept.
-    public mutating func record(metric: Int, values: [Double?], key: () -> [String]) {
+    /// - Parameter subjects: each run's subject, for a ranked figure: a run whose subject is not the first
+    ///   run's has no numeric difference, and the row differs and is outside any tolerance.
+    public mutating func record(metric: Int, values: [Double?], subjects: [String?]? = nil, key: () -> [String]) {
         let order = recorded
         recorded += 1
         let name = metrics[metric].metric
-        func row() -> ComparedRow { ComparedRow(key: key(), metric: name, values: values) }
+        let changed = (subjects ?? []).indices.filter { run in
+            guard let subjects, let reference = subjects[0], let subject = subjects[run] else { return false }
+            return subject != reference
+        }
+        func row() -> ComparedRow { ComparedRow(key: key(), metric: name, values: values, subjects: changed.isEmpty ? nil : subjects) }
         if keepsEveryRow { everyRow.append(row()) }
         metrics[metric].rows += 1
         guard let reference = values[0], !values.contains(nil) else {
@@ -53,7 +59,7 @@ public struct ComparisonTally: Sendable {
         metrics[metric].completeRows += 1
         var largest = 0.0, largestRelative = 0.0, largestOutside = 0.0
         var outside = false
-        for run in 1..<values.count {
+        for run in 1..<values.count where !changed.contains(run) {
             let value = values[run] ?? reference
             let difference = abs(value - reference)
             largest = max(largest, difference)
@@ -63,10 +69,15 @@ public struct ComparisonTally: Sendable {
                 largestOutside = max(largestOutside, difference)
             }
         }
+        if !changed.isEmpty, tolerance != nil {
+            // Values of different subjects agree with no tolerance; ranked first among the rows outside it.
+            outside = true
+            largestOutside = .infinity
+        }
         // A value equal to the reference agrees with any tolerance, so a row outside it also differs.
-        guard largest > 0 else { return }
+        guard largest > 0 || !changed.isEmpty else { return }
         metrics[metric].differingRows += 1
-        metrics[metric].largestDifferences.offer(score: largest, order: order, row)
+        if largest > 0 { metrics[metric].largestDifferences.offer(score: largest, order: order, row) }
         if largestRelative > 0 { metrics[metric].largestRelativeDifferences.offer(score: largestRelative, order: order, row) }
         if outside {
             metrics[metric].rowsOutsideTolerance += 1

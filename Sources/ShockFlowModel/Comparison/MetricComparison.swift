@@ -6,7 +6,7 @@ public struct MetricComparison: Sendable {
     public internal(set) var rows = 0
     /// Rows that every run has.
     public internal(set) var completeRows = 0
-    /// Complete rows where some run's value differs from the first run's.
+    /// Complete rows where some run's value differs from the first run's (or is of another subject).
     public internal(set) var differingRows = 0
     /// Complete rows where some run's value is outside the tolerance (0 without one).
     public internal(set) var rowsOutsideTolerance = 0

@@ -12,7 +12,8 @@ struct Compare: ParsableCommand {
         discussion: """
             RUN is a results folder of shockflow run or one of its CSV files. Rows are matched on their keys \
             (period, region, sector, metric); differences are against the first run; rows missing from a run \
-            are listed. Runs on different economies or horizons are refused unless --level summary. With \
+            are listed. Runs on different economies or period lengths are refused unless --level summary; runs \
+            with different horizons compare the periods they all have and say which were left out. With \
             --rtol/--atol the exit status is 0 when every value agrees (|b - a| <= atol + rtol*|a|, a from \
             the first run), 1 when any does not or a row is missing. Status 2: a run cannot be read or \
             compared, or a flag is unknown, malformed or invalid.
@@ -88,6 +89,10 @@ struct Compare: ParsableCommand {
             level: level, column: column, metrics: metrics,
             periods: cumulative ? .cumulative : period.map(PeriodSelection.only) ?? .each, top: top, tolerance: tolerance)
         let report = try CommandFailure.reporting(exitCode: 2) { try compare(options) }
+        if format == .csv {
+            // The CSV holds rows only; what the other formats say in notes (periods left out) goes to stderr.
+            for note in report.notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
+        }
         let shownOnTerminal = format == .table && out == nil
         if !shownOnTerminal, tolerance != nil {
             let verdict = ComparisonTextReport(report, style: .terminal(colour: false)).verdictLine

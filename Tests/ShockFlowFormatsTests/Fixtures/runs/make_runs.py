@@ -13,6 +13,14 @@ hand so that the differences between the folders are known:
   other-economy  base run on another economy (manifest: world-2011)
   other-files    base on an economy of the same name whose Z.csv differs (another SHA-256)
   other-horizon  the same scenario over three periods
+  quarters-8     the same scenario over 8 quarters
+  quarters-12    over 12 quarters, the first 8 as quarters-8's but for one value: period 3, north, manu,
+                 output, scenario 40 -> 44 (against quarters-8: +4, relative +0.1)
+  years-8        over 8 years (period length 1 year)
+  ranked         base with ranked rows in summary.csv: worst regions south, north; worst sector manu;
+                 largest weight increase south/manu
+  ranked-other   the same ranks with other subjects or values: worst regions north, south; worst sector
+                 manu (a larger loss); largest weight increase north/manu (the same value)
   not-a-run      a folder without manifest.json
   truncated      base whose cells.csv is cut in the middle of its last line
   bad-header     base whose cells.csv calls `difference` `diff`
@@ -56,7 +64,8 @@ def cell_values(periods):
     return values
 
 
-def write_run(folder, values, periods, name="two-chips", economy="two-region", files=ECONOMY_FILES):
+def write_run(folder, values, periods, name="two-chips", economy="two-region", files=ECONOMY_FILES, period_years="0.25",
+              ranked=()):
     folder.mkdir(parents=True, exist_ok=True)
     lines = ["period,region,sector,metric,baseline,scenario,difference,relative"]
     for period in range(periods):
@@ -82,6 +91,7 @@ def write_run(folder, values, periods, name="two-chips", economy="two-region", f
         "metric,value,unit,detail",
         f'cumulative_value_added_loss,{number(loss)},"10,000 yuan",baseline − scenario summed over {periods} periods and every cell',
         f"cumulative_value_added_loss_percent,{number(100 * loss / baseline)},%,of the baseline's value_added",
+        *ranked,
         "note,,,a hand-made run for the compare tests",
     ]
     (folder / "summary.csv").write_text("\n".join(summary) + "\n")
@@ -98,7 +108,7 @@ def write_run(folder, values, periods, name="two-chips", economy="two-region", f
             "economy": economy,
             "model": "dynamic",
             "horizon.periods": str(periods),
-            "horizon.period_years": "0.25",
+            "horizon.period_years": period_years,
         },
         "seed": 1,
         "started_at": "2025-11-29T00:00:00.000Z",
@@ -132,6 +142,28 @@ edit_cells(here / "shuffled", lambda text: "\n".join(
 write_run(here / "other-economy", base, 2, economy="world-2011")
 write_run(here / "other-files", base, 2, files={**ECONOMY_FILES, "Z.csv": "6" * 64})
 write_run(here / "other-horizon", cell_values(3), 3)
+write_run(here / "quarters-8", cell_values(8), 8)
+twelve = cell_values(12)
+twelve[(3, 1, "output")] = (50, 44)
+write_run(here / "quarters-12", twelve, 12)
+write_run(here / "years-8", cell_values(8), 8, period_years="1")
+
+
+def ranked_rows(regions, sector_loss, weight_cell):
+    """summary.csv's ranked rows as shockflow run writes them: the subject first in `detail`."""
+    names = {"north": "North", "south": "South"}
+    return [
+        f'worst_region_{rank + 1},{number(loss)},"10,000 yuan","{region} ({names[region]}): cumulative value_added loss, '
+        f'{number(loss)} % of its baseline"'
+        for rank, (region, loss) in enumerate(regions)
+    ] + [
+        f'worst_sector_1,{number(sector_loss)},"10,000 yuan","manu: cumulative value_added loss, 5 % of its baseline"',
+        f'weight_increase_1,0.02,share of the budget,"{weight_cell}: W 0.25 in the baseline, 0.27 in the scenario, period 1"',
+    ]
+
+
+write_run(here / "ranked", base, 2, ranked=ranked_rows([("south", 8.5), ("north", 6)], 10.5, "south/manu"))
+write_run(here / "ranked-other", base, 2, ranked=ranked_rows([("north", 9), ("south", 7.5)], 11, "north/manu"))
 (here / "not-a-run").mkdir()
 (here / "not-a-run" / "README.txt").write_text("A folder that shockflow run did not write.\n")
 write_run(here / "truncated", base, 2)
