@@ -148,6 +148,32 @@ struct SweepStructureTests {
         }
     }
 
+    @Test("strict Leontief makes τ and the pairs irrelevant: its runs share one structure, and give separate runs' outputs")
+    func strictRunsShareOneStructure() throws {
+        try withTemporaryDirectory { directory in
+            let text = SweepTestSupport.sweep(
+                """
+                design: {method: grid, samples: 2}
+                parameters:
+                  - {path: critical_inputs.strict_leontief, name: strict, distribution: discrete, levels: [false, true]}
+                  - {path: critical_inputs.threshold, name: tau, distribution: discrete, levels: [0.05, 0.3]}
+                  - {path: "critical_inputs.pairs[1].for", name: users, distribution: discrete, levels: [[agri], [agri, manu]]}
+                """ + "\n" + Self.outputs, scenario: Self.inline(Self.scenario()))
+            let (plan, _) = try SweepTestSupport.plan(text, in: directory)
+            // Runs 0…3 are not strict (four structures: τ × the pair's users); runs 4…7 are strict (one).
+            #expect(plan.structureGroups == [0, 1, 2, 3, 4, 4, 4, 4])
+            let folder = try Self.runSweep(text, in: directory, out: "strict", batch: 3)
+            for (sample, output) in zip(try Self.rows(folder + "/samples.csv"), try Self.rows(folder + "/outputs.csv")) {
+                let users = sample[3] == "[agri]" ? "for: agri}" : "for: [agri, manu]}"
+                let single = try Self.singleRun(
+                    Self.scenario(threshold: sample[2], strict: sample[1]).replacingOccurrences(of: "for: agri}", with: users), in: directory)
+                for (actual, expected) in zip(try output.dropFirst().map { try #require(Double($0)) }, single) {
+                    #expect(isClose(actual, expected, relative: 1e-12, absolute: 1e-300), "run \(sample[0]): \(actual) vs \(expected)")
+                }
+            }
+        }
+    }
+
     @Test("a substitution switched off, or another substitute sector, is a structure of its own")
     func substitutionSwitchAndSector() throws {
         try withTemporaryDirectory { directory in

@@ -313,6 +313,10 @@ struct SweepPlanner {
         key.shocks = []
         key.horizon.seed = 0
         for index in key.substitutions.indices { key.substitutions[index].theta = 0 }
+        // Strict Leontief makes every input used critical: τ and the pairs (inputs used) add nothing.
+        if key.criticalInputs.strictLeontief {
+            key.criticalInputs = CriticalInputRules(threshold: 0, strictLeontief: true, domesticPairs: [], importedPairs: [])
+        }
         return key
     }
 }
