@@ -188,7 +188,8 @@ struct SweepPlanner {
     private mutating func discrete(_ levels: [SweepLevel], at field: FieldPath) -> (ParameterDistribution, SweepValueKind) {
         let numbers = levels.compactMap(\.number)
         if numbers.count == levels.count { return (.discrete(levels: numbers), .numericLevel) }
-        for (index, level) in levels.enumerated() where levels[..<index].contains(where: { $0.text == level.text }) {
+        var seen = Set<String>()
+        for (index, level) in levels.enumerated() where !seen.insert(level.text).inserted {
             diagnostics.report(
                 "the level `\(level.text)` is given twice: levels that are not all numbers must differ as `samples.csv` writes them",
                 at: field.appending(index: index))
