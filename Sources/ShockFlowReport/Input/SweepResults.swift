@@ -37,7 +37,7 @@ struct SweepResults: Sendable {
         guard FileManager.default.fileExists(atPath: sensitivityPath) else {
             throw ReportError.sweepWithoutSensitivity(path: folder)
         }
-        let samples = try Self.columns(path: samplesPath)
+        let samples = try Self.columns(path: samplesPath, levels: Self.parameterLevels(manifest))
         let outputs = try Self.columns(path: outputsPath)
         guard samples.runs == outputs.runs else {
             throw ReportError.invalidValue(
@@ -51,8 +51,23 @@ struct SweepResults: Sendable {
         indices = try Self.indices(path: sensitivityPath)
     }
 
-    /// A `run,<name>,…` table: its runs and each named column's numbers.
-    private static func columns(path: String) throws -> (runs: [Double], names: [String], values: [String: [Double]]) {
+    /// The levels of the `discrete` parameters whose levels are not numbers, by parameter name
+    /// (`sweep.parameter_levels` of the manifest): their `samples.csv` columns hold the levels as written.
+    private static func parameterLevels(_ manifest: ReportManifest) -> [String: [String]] {
+        guard let sweep = manifest.root["sweep"], let levels = sweep["parameter_levels"] else { return [:] }
+        var byName: [String: [String]] = [:]
+        for (name, parameterLevels) in zip(sweep["parameters"]?.array ?? [], levels.array) {
+            guard let name = name.string, case .array(let texts) = parameterLevels else { continue }
+            byName[name] = texts.compactMap(\.string)
+        }
+        return byName
+    }
+
+    /// A `run,<name>,…` table: its runs and each named column's numbers; a column with `levels` holds
+    /// levels as written, read as their index 0…k−1 (what the sweep's indices are computed on).
+    private static func columns(path: String, levels: [String: [String]] = [:]) throws
+        -> (runs: [Double], names: [String], values: [String: [Double]])
+    {
         var reader = try ReportTableReader(path: path, requiredColumns: ["run"])
         let names = reader.header.filter { $0 != "run" }
         let fields = names.map { reader.position(of: $0) ?? 0 }
@@ -61,7 +76,18 @@ struct SweepResults: Sendable {
         var values = [String: [Double]]()
         try reader.forEachRow { row in
             runs.append(try row.number(runField))
-            for (name, field) in zip(names, fields) { values[name, default: []].append(try row.number(field)) }
+            for (name, field) in zip(names, fields) {
+                guard let levels = levels[name] else {
+                    values[name, default: []].append(try row.number(field))
+                    continue
+                }
+                guard let index = levels.firstIndex(of: row.text(field)) else {
+                    throw ReportError.invalidValue(
+                        path: path, line: row.location(field: field).line ?? 0, column: name,
+                        reason: "`\(row.text(field))` is not one of the parameter's levels in manifest.json (\(levels.joined(separator: "; ")))")
+                }
+                values[name, default: []].append(Double(index))
+            }
         }
         guard !runs.isEmpty else { throw ReportError.emptyTable(path: path, expected: "one row per run") }
         return (runs, names, values)

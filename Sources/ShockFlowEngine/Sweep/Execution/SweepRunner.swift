@@ -76,7 +76,7 @@ public enum SweepRunner {
         let tables = SweepTables(
             runs: shardRuns, parameterNames: plan.problem.names, outputNames: plan.outputNames,
             samples: shardRuns.map { run in (0..<plan.samples.columns).map { plan.samples[run, $0] } },
-            outputs: shardRuns.map { outputs[$0] ?? [] })
+            outputs: shardRuns.map { outputs[$0] ?? [] }, parameterLevels: plan.parameterLevels)
         let sweep = SweepDescription(plan: plan, identity: identity, batchSize: options.batchSize, shard: options.shard)
         let files = try SweepFolder.write(tables, sensitivity: options.shard == .whole ? plan.analysis : nil, to: folder) {
             try ExtendedManifest(manifest: manifest, key: "sweep", extra: sweep).write(to: $0)
@@ -111,8 +111,9 @@ public enum SweepRunner {
         parameters["sweep.confidence_level"] = NumberFormatting.shortest(plan.bootstrap.confidenceLevel)
         parameters["sweep.batch"] = String(options.batchSize)
         parameters["sweep.shard"] = options.shard.description
-        for (name, (path, parameter)) in zip(plan.problem.names, zip(plan.parameterPaths, plan.problem.parameters)) {
-            parameters["parameter.\(name)"] = "\(path) ~ \(parameter.distribution.summary)"
+        for (column, parameter) in plan.problem.parameters.enumerated() {
+            let distribution = plan.parameterLevels[column].map { "discrete(\($0.joined(separator: ", ")))" } ?? parameter.distribution.summary
+            parameters["parameter.\(parameter.name)"] = "\(plan.parameterPaths[column]) ~ \(distribution)"
         }
         for output in plan.outputs { parameters["output.\(output.name)"] = output.summary }
         return parameters

@@ -25,6 +25,9 @@ struct SweepDescription: Codable, Equatable, Sendable {
     /// Each parameter's group (its own name when it has none), when the parameters are grouped: the
     /// indices are then given per group, in order of first appearance.
     var parameterGroups: [String]?
+    /// Each parameter's levels as `samples.csv` writes them, for `discrete` parameters whose levels are
+    /// not all numbers (nil for the others), when the sweep has such parameters: merge reads them back.
+    var parameterLevels: [[String]?]?
     var outputs: [String]
     var batchSize: Int
     var shard: Shard?
@@ -40,6 +43,7 @@ struct SweepDescription: Codable, Equatable, Sendable {
         confidenceLevel = plan.bootstrap.confidenceLevel
         parameters = plan.problem.names
         parameterGroups = plan.problem.isGrouped ? plan.problem.parameters.map { $0.group ?? $0.name } : nil
+        parameterLevels = plan.parameterLevels.contains { $0 != nil } ? plan.parameterLevels : nil
         outputs = plan.outputNames
         self.batchSize = batchSize
         self.shard = shard == .whole ? nil : Shard(index: shard.index, count: shard.count)

@@ -36,7 +36,8 @@ public enum SweepMerger {
         guard missing.isEmpty else { throw SweepError.incompleteMerge(missing: missing, count: count) }
         var rows: [(run: Int, sample: [Double], output: [Double])] = []
         for (folder, sweep) in shards {
-            let samples = try SweepTables.read(folder + "/samples.csv", names: sweep.parameters)
+            let samples = try SweepTables.readSamples(
+                folder + "/samples.csv", names: sweep.parameters, levels: sweep.parameterLevels ?? [])
             let outputs = try SweepTables.read(folder + "/outputs.csv", names: sweep.outputs)
             guard samples.runs == outputs.runs else {
                 throw SweepError.mergeMismatch(folder: folder, reason: "samples.csv and outputs.csv list different runs")
@@ -53,7 +54,7 @@ public enum SweepMerger {
         }
         let tables = SweepTables(
             runs: rows.map(\.run), parameterNames: first.sweep.parameters, outputNames: first.sweep.outputs,
-            samples: rows.map(\.sample), outputs: rows.map(\.output))
+            samples: rows.map(\.sample), outputs: rows.map(\.output), parameterLevels: first.sweep.parameterLevels ?? [])
         var merged = first.sweep
         merged.shard = nil
         let files = try SweepFolder.write(tables, sensitivity: analysis, to: output) { path in

@@ -2,7 +2,8 @@ import ShockFlowFormats
 import ShockFlowLinearAlgebra
 
 /// The per-run tables of a sweep folder: `samples.csv` (run,<parameters>) and `outputs.csv`
-/// (run,<outputs>), one row per run in run order, numbers in shortest round-trip form.
+/// (run,<outputs>), one row per run in run order, numbers in shortest round-trip form, and the
+/// levels of `discrete` parameters that are not all numbers as written (quoted as CSV requires).
 struct SweepTables: Sendable {
     var runs: [Int]
     var parameterNames: [String]
@@ -10,8 +11,20 @@ struct SweepTables: Sendable {
     /// Parameter values and outputs, one row per entry of `runs`.
     var samples: [[Double]]
     var outputs: [[Double]]
+    /// Per parameter, its levels' texts when its column of `samples` holds level indices
+    /// (`SweepPlan.parameterLevels`); empty when every column holds numbers.
+    var parameterLevels: [[String]?] = []
 
-    var samplesCSV: [UInt8] { Self.csv(runs: runs, names: parameterNames, rows: samples) }
+    var samplesCSV: [UInt8] {
+        guard parameterLevels.contains(where: { $0 != nil }) else { return Self.csv(runs: runs, names: parameterNames, rows: samples) }
+        var table = CSVTableWriter(header: ["run"] + parameterNames)
+        for (run, values) in zip(runs, samples) {
+            let fields = zip(values, parameterLevels).map { value, levels in levels.map { $0[Int(value)] } ?? NumberFormatting.shortest(value) }
+            table.appendText(row: [String(run)] + fields)
+            table.appendNumbers([])
+        }
+        return table.bytes
+    }
     var outputsCSV: [UInt8] { Self.csv(runs: runs, names: outputNames, rows: outputs) }
 
     static func csv(runs: [Int], names: [String], rows: [[Double]]) -> [UInt8] {
@@ -27,6 +40,34 @@ struct SweepTables: Sendable {
             for (j, value) in row.enumerated() { matrix[i, j] = value }
         }
         return matrix
+    }
+
+    /// Reads `samples.csv` as `samplesCSV` writes it: each level written as text is read back as its
+    /// index in `levels`; the other values exactly as written.
+    static func readSamples(_ path: String, names: [String], levels: [[String]?]) throws -> (runs: [Int], rows: [[Double]]) {
+        guard levels.contains(where: { $0 != nil }) else { return try read(path, names: names) }
+        let header = ["run"] + names
+        var reader = try CSVReader(path: path)
+        guard try reader.nextRecord(), (0..<reader.fieldCount).map(reader.text) == header else {
+            throw DataFileError.unreadable(path: path, reason: "line 1: expected the header `\(header.joined(separator: ","))`")
+        }
+        let indices = levels.map { $0.map { Dictionary($0.enumerated().map { ($1, Double($0)) }) { first, _ in first } } }
+        var runs: [Int] = []
+        var rows: [[Double]] = []
+        while try reader.nextRecord() {
+            let values: [Double] = reader.fieldCount != header.count ? [] : names.indices.compactMap { column in
+                let text = reader.text(column + 1)
+                if let levelIndices = indices[column] { return levelIndices[text] }
+                return Double(text).flatMap { $0.isFinite ? $0 : nil }
+            }
+            guard let run = Int(reader.text(0)), values.count == names.count else {
+                throw DataFileError.unreadable(
+                    path: path, reason: "line \(reader.line): expected a run id and \(names.count) values (numbers, or levels the manifest lists)")
+            }
+            runs.append(run)
+            rows.append(values)
+        }
+        return (runs, rows)
     }
 
     /// Reads `run,<names>` rows written by `csv`; the run ids and the values exactly as written.

@@ -39,17 +39,21 @@ struct ScenarioValuePath: Sendable, CustomStringConvertible {
         return .success(ScenarioValuePath(description: text, steps: steps))
     }
 
-    /// The tree with `value` written at this path, creating sections left out of the file.
-    func setting(_ value: Node, in root: Node) throws(ScenarioValuePathError) -> Node {
-        try Self.set(value, at: steps[...], in: root, walked: [])
+    /// The tree with `value` written at this path, creating sections left out of the file. A number
+    /// replaces a single value; a discrete `level` (a number, text, true or false, a list) may also
+    /// replace a list, such as a selector. Neither replaces a section.
+    func setting(_ value: Node, in root: Node, isLevel: Bool = false) throws(ScenarioValuePathError) -> Node {
+        try Self.set(value, at: steps[...], in: root, walked: [], isLevel: isLevel)
     }
 
-    private static func set(_ value: Node, at steps: ArraySlice<Step>, in node: Node?, walked: [String]) throws(ScenarioValuePathError)
-        -> Node
-    {
+    private static func set(
+        _ value: Node, at steps: ArraySlice<Step>, in node: Node?, walked: [String], isLevel: Bool
+    ) throws(ScenarioValuePathError) -> Node {
         guard let step = steps.first else {
-            if let node, node.scalar == nil {
-                throw .notANumber(path: walked.joined(separator: "."), found: node.mapping != nil ? "a section" : "a list")
+            if let node, node.mapping != nil || (node.scalar == nil && !isLevel) {
+                let path = walked.joined(separator: ".")
+                if isLevel { throw .notAValue(path: path) }
+                throw .notANumber(path: path, found: node.mapping != nil ? "a section" : "a list")
             }
             return value
         }
@@ -57,22 +61,23 @@ struct ScenarioValuePath: Sendable, CustomStringConvertible {
         switch (step, node) {
         case (.key(let key), nil):
             var mapping = Node.Mapping([])
-            mapping.setValue(try set(value, at: rest, in: nil, walked: walked + [key]), forKey: key)
+            mapping.setValue(try set(value, at: rest, in: nil, walked: walked + [key], isLevel: isLevel), forKey: key)
             return .mapping(mapping)
         case (.key(let key), .mapping(var mapping)?):
-            mapping.setValue(try set(value, at: rest, in: mapping.value(forKey: key), walked: walked + [key]), forKey: key)
+            mapping.setValue(
+                try set(value, at: rest, in: mapping.value(forKey: key), walked: walked + [key], isLevel: isLevel), forKey: key)
             return .mapping(mapping)
         case (.key(let key), .sequence(var sequence)?):
             guard let position = itemPosition(named: key, in: sequence) else {
                 throw .noSuchItem(list: walked.joined(separator: "."), name: key, available: itemNames(in: sequence))
             }
-            sequence[position] = try set(value, at: rest, in: sequence[position], walked: walked + [key])
+            sequence[position] = try set(value, at: rest, in: sequence[position], walked: walked + [key], isLevel: isLevel)
             return .sequence(sequence)
         case (.index(let index), .sequence(var sequence)?):
             guard index < sequence.count else {
                 throw .noSuchPosition(list: walked.joined(separator: "."), index: index, count: sequence.count)
             }
-            sequence[index] = try set(value, at: rest, in: sequence[index], walked: walked + ["[\(index)]"])
+            sequence[index] = try set(value, at: rest, in: sequence[index], walked: walked + ["[\(index)]"], isLevel: isLevel)
             return .sequence(sequence)
         case (.index(let index), _):
             throw .noSuchPosition(list: walked.joined(separator: "."), index: index, count: 0)
@@ -99,6 +104,7 @@ struct ScenarioValuePath: Sendable, CustomStringConvertible {
 enum ScenarioValuePathError: Error, Equatable, CustomStringConvertible {
     case malformed(path: String, reason: String)
     case notANumber(path: String, found: String)
+    case notAValue(path: String)
     case notASection(path: String)
     case noSuchItem(list: String, name: String, available: [String])
     case noSuchPosition(list: String, index: Int, count: Int)
@@ -109,6 +115,8 @@ enum ScenarioValuePathError: Error, Equatable, CustomStringConvertible {
             return "`\(path)` is not a path into the scenario: \(reason)"
         case .notANumber(let path, let found):
             return "`\(path)` is \(found) of the scenario, not a number: name one of its fields"
+        case .notAValue(let path):
+            return "`\(path)` is a section of the scenario; a level replaces a single value or a list: name one of its fields"
         case .notASection(let path):
             return "`\(path)` is a single value of the scenario; it has no fields"
         case .noSuchItem(let list, let name, let available):

@@ -39,6 +39,9 @@ public struct SweepPlan: Sendable {
         })
     }
     public var outputNames: [String] { outputs.map(\.name) }
+    /// For each parameter whose `discrete` levels are not all numbers, the levels as `samples.csv`
+    /// writes them (its column of `samples` holds level indices); nil for the others.
+    var parameterLevels: [[String]?] { variants.kinds.map(\.levelTexts) }
     /// The name of the sampling method as written in sweep files.
     public var methodName: String { method.rawValue }
 }

@@ -36,7 +36,8 @@ struct SweepPlanner {
             let samples = sample(problem, design)
         else { return nil }
         let paths = parameters.map(\.path)
-        var variants = SweepVariants(base: base, paths: paths, samples: samples, economy: economy, labels: labels)
+        var variants = SweepVariants(
+            base: base, paths: paths, kinds: parameters.map(\.kind), samples: samples, economy: economy, labels: labels)
         var kept: [ResolvedScenario]? = samples.rows <= SweepVariants.keptRuns ? [] : nil
         // Each path alone, with run 0's value: an unknown field is told once, at the parameter.
         for (index, path) in paths.enumerated() {
@@ -72,8 +73,8 @@ struct SweepPlanner {
                 case .failure(let problems):
                     failed += 1
                     if failed <= Self.listedFailedRuns {
-                        let values = zip(problem.names, (0..<samples.columns).map { samples[run, $0] })
-                            .map { "\($0) = \(NumberFormatting.shortest($1))" }.joined(separator: ", ")
+                        let values = (0..<samples.columns).map { "\(problem.names[$0]) = \(variants.kinds[$0].text(samples[run, $0]))" }
+                            .joined(separator: ", ")
                         report(problems, at: FieldPath.root.appending("parameters"), prefix: "run \(run) (\(values))")
                     }
                 }
@@ -140,7 +141,7 @@ struct SweepPlanner {
     private func parameterPath(_ index: Int) -> FieldPath { FieldPath.root.appending("parameters").appending(index: index) }
 
     private mutating func parameter(_ parameter: SweepParameterSpec, at index: Int)
-        -> (parameter: SensitivityParameter, path: ScenarioValuePath)?
+        -> (parameter: SensitivityParameter, path: ScenarioValuePath, kind: SweepValueKind)?
     {
         let field = parameterPath(index)
         let path: ScenarioValuePath
@@ -151,6 +152,7 @@ struct SweepPlanner {
             return nil
         }
         let distribution: ParameterDistribution
+        var kind = SweepValueKind.number
         switch parameter.distribution {
         case .uniform: distribution = .uniform(lower: parameter.lower, upper: parameter.upper)
         case .log_uniform: distribution = .logUniform(lower: parameter.lower, upper: parameter.upper)
@@ -159,7 +161,8 @@ struct SweepPlanner {
             distribution = .truncatedNormal(
                 lower: parameter.lower, upper: parameter.upper, mean: parameter.mean, standardDeviation: parameter.standardDeviation)
         case .triangular: distribution = .triangular(lower: parameter.lower, upper: parameter.upper, mode: parameter.mode)
-        case .discrete: distribution = .discrete(levels: parameter.levels)
+        case .discrete:
+            (distribution, kind) = discrete(parameter.levels, at: field.appending("levels"))
         }
         if let problem = distribution.problem {
             diagnostics.report("the \(parameter.distribution.rawValue) distribution cannot be used: \(problem)", at: field)
@@ -176,7 +179,22 @@ struct SweepPlanner {
                     + "gives indices per parameter", at: field.appending("group"))
             return nil
         }
-        return (SensitivityParameter(name: name, distribution: distribution, group: parameter.group), path)
+        return (SensitivityParameter(name: name, distribution: distribution, group: parameter.group), path, kind)
+    }
+
+    /// Numeric levels are sampled as they are. Other levels (text, true or false, lists) are sampled by
+    /// their index, the distribution on 0…k−1, as SALib samples a uniform on [0, k) and takes ⌊u⌋;
+    /// their texts must differ, so that `samples.csv` tells the levels apart.
+    private mutating func discrete(_ levels: [SweepLevel], at field: FieldPath) -> (ParameterDistribution, SweepValueKind) {
+        let numbers = levels.compactMap(\.number)
+        if numbers.count == levels.count { return (.discrete(levels: numbers), .numericLevel) }
+        var seen = Set<String>()
+        for (index, level) in levels.enumerated() where !seen.insert(level.text).inserted {
+            diagnostics.report(
+                "the level `\(level.text)` is given twice: levels that are not all numbers must differ as `samples.csv` writes them",
+                at: field.appending(index: index))
+        }
+        return (.discrete(levels: levels.indices.map(Double.init)), .level(levels))
     }
 
     private mutating func problem(_ parameters: [SensitivityParameter]) -> SensitivityProblem? {
@@ -296,6 +314,10 @@ struct SweepPlanner {
         key.shocks = []
         key.horizon.seed = 0
         for index in key.substitutions.indices { key.substitutions[index].theta = 0 }
+        // Strict Leontief makes every input used critical: τ and the pairs (inputs used) add nothing.
+        if key.criticalInputs.strictLeontief {
+            key.criticalInputs = CriticalInputRules(threshold: 0, strictLeontief: true, domesticPairs: [], importedPairs: [])
+        }
         return key
     }
 }

@@ -12,6 +12,8 @@ import Yams
 struct SweepVariants: @unchecked Sendable {  // the YAML tree is only read once its tags are resolved (`resolveTags`)
     let base: SweepDocument.BaseScenario
     let paths: [ScenarioValuePath]
+    /// How each parameter's sampled numbers become scenario values, in column order.
+    let kinds: [SweepValueKind]
     let samples: Matrix
     let economy: Economy
     /// The economy's names, built once for every variant.
@@ -55,10 +57,11 @@ struct SweepVariants: @unchecked Sendable {  // the YAML tree is only read once 
     /// The base with `values` written at the paths (nil: left as written), checked and resolved.
     func scenario(values: [Double?]) -> Result<ResolvedScenario, Problems> {
         var root = base.root
-        for (value, path) in zip(values, paths) {
+        for (column, (value, path)) in zip(values, paths).enumerated() {
             guard let value else { continue }
             do {
-                root = try path.setting(Node(NumberFormatting.shortest(value)), in: root)
+                let kind = kinds[column]
+                root = try path.setting(kind.node(value), in: root, isLevel: kind != .number)
             } catch {
                 return .failure(Problems(messages: [error.description]))
             }
@@ -70,6 +73,36 @@ struct SweepVariants: @unchecked Sendable {  // the YAML tree is only read once 
         } catch {
             return .failure(Problems(messages: error.problems.map { "\($0.fieldPath): \($0.message)" }))
         }
+    }
+}
+
+/// How a parameter's sampled numbers become values in a run's scenario.
+enum SweepValueKind: Sendable, Equatable {
+    /// The number itself (continuous distributions).
+    case number
+    /// A `discrete` parameter with numeric levels: the sample is the level, written as a number; like
+    /// any level it may replace a list (a selector).
+    case numericLevel
+    /// A `discrete` parameter whose levels are not all numbers: the sample is the level's index
+    /// ⌊u·k⌋, and the level is written as it is.
+    case level([SweepLevel])
+
+    /// The YAML value of sample `value`.
+    func node(_ value: Double) -> Node {
+        guard case .level(let levels) = self else { return Node(NumberFormatting.shortest(value)) }
+        return levels[Int(value)].node
+    }
+
+    /// Sample `value` as `samples.csv` and messages show it: the number, or the level as written.
+    func text(_ value: Double) -> String {
+        guard case .level(let levels) = self else { return NumberFormatting.shortest(value) }
+        return levels[Int(value)].text
+    }
+
+    /// The levels' texts when the samples are level indices.
+    var levelTexts: [String]? {
+        guard case .level(let levels) = self else { return nil }
+        return levels.map(\.text)
     }
 }
 

@@ -135,6 +135,8 @@ struct ScenarioResolver {
                     "name exactly one substitute sector; this selects \(selectedSectors.count)", at: entry.path.appending("sector"))
                 continue
             }
+            // A switched-off entry is checked but left out: its products may have another substitute.
+            guard entry.enabled else { continue }
             for product in selectedProducts {
                 if let first = entryOf[product] {
                     diagnostics.report(
@@ -193,6 +195,8 @@ struct ScenarioResolver {
                 var quiet = ScenarioDiagnostics(file: diagnostics.file)
                 importedInputs = products.resolve(pair.input, diagnostics: &quiet) ?? []
             }
+            // A switched-off pair is checked but adds nothing.
+            guard pair.enabled else { continue }
             for user in users {
                 domestic.formUnion(domesticInputs.map { SectorPair(input: $0, user: user) })
                 imported.formUnion(importedInputs.map { SectorPair(input: $0, user: user) })

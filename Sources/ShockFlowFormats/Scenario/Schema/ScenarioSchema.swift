@@ -187,6 +187,7 @@ enum ScenarioSchema {
                 "from", \.from, .choice, default: .both,
                 doc: "Whether the domestic sector, the imported product of that code, or both are critical."),
             .required("for", \.users, .selector(of: "sectors"), doc: "The sectors that cannot produce without it."),
+            .field("enabled", \.enabled, .boolean, default: true, doc: entrySwitch("pair")),
         ])
     }
 
@@ -198,7 +199,13 @@ enum ScenarioSchema {
             .field(
                 "regions", \.regions, .selector(of: "regions"), default: .everything,
                 doc: "Regions whose s_p cells may substitute."),
+            .field("enabled", \.enabled, .boolean, default: true, doc: entrySwitch("entry")),
         ])
+    }
+
+    /// The `enabled` switch of a list entry, a structure parameter for sweeps.
+    private static func entrySwitch(_ entry: String) -> String {
+        "`false`: the \(entry) is left out, as if not written (its names are still checked); a switch to sweep."
     }
 
     static var shock: VariantSchema<ShockSpec, ShockKind> {

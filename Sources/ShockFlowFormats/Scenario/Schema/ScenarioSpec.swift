@@ -101,6 +101,7 @@ struct CriticalPairSpec: SchemaRecord {
     var input = Selector.everything
     var from = InputSource.both
     var users = Selector.everything
+    var enabled = true
 }
 
 struct SubstitutionEntry: SchemaRecord {
@@ -109,6 +110,7 @@ struct SubstitutionEntry: SchemaRecord {
     var sector = Selector.everything
     var theta = 0.0
     var regions = Selector.everything
+    var enabled = true
 }
 
 /// What a shock acts on (MODEL section 4, table of shock kinds).

@@ -82,8 +82,12 @@ enum SweepSchema {
                     kind: .triangular, doc: "Triangular on [lower, upper] with its peak at `mode`.",
                     fields: [lower, upper, .required("mode", \.mode, .number(any), doc: "The peak.")]),
                 VariantCase(
-                    kind: .discrete, doc: "Equally likely values, in the order given.",
-                    fields: [.required("levels", \.levels, .list(of: .number(any), maximumCount: 10_000), doc: "The values.")]),
+                    kind: .discrete, doc: "Equally likely values, in the order given: a unit sample u takes level ⌊u·k⌋.",
+                    fields: [
+                        .required(
+                            "levels", \.levels, .list(of: .sweepLevel, maximumCount: 10_000),
+                            doc: "The values: numbers, or text, true or false and lists (written into the scenario as they are).")
+                    ]),
             ])
     }
 

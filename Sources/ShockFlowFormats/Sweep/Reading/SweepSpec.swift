@@ -51,7 +51,7 @@ package struct SweepParameterSpec: SchemaRecord {
     package var mean = 0.0
     package var standardDeviation = 0.0
     package var mode = 0.0
-    package var levels: [Double] = []
+    package var levels: [SweepLevel] = []
 }
 
 /// How a named aggregate turns a metric's periods and cells into one number per run.
