@@ -21,7 +21,7 @@ extension ARIOLockstep {
 
     /// (A12) x_j = x_opt,j · min(1, min over constraining products p of I[p, j] / C[p, j]),
     /// C[p, j] = ((x_opt,j · A_C[p, j]) · ψ) · s_p.
-    mutating func produce(optimal: Matrix, day t: Int) throws {
+    mutating func produce(optimal: Matrix) {
         let (n, N) = (n, columnCount)
         var ratio = [Double](repeating: 1, count: n * N)
         ratio.withUnsafeMutableBufferPointer { ratio in

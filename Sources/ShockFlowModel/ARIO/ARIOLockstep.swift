@@ -99,7 +99,7 @@ struct ARIOLockstep {
         }
         // (A11) x_opt = min(D, capacity).
         var optimal = try optimalProduction(demand: demand, capacity: capacity, day: t)
-        try produce(optimal: optimal, day: t)
+        produce(optimal: optimal)
         let newWeights = supplierWeights(capacity: capacity)
         try supplyProducts(demand: demand, newWeights: newWeights)
         try restock(day: t)
