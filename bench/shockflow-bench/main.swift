@@ -12,6 +12,11 @@
 //                                          (planning and loading excluded from all three)
 //   shockflow-bench sha256 FILE REPS       seconds to hash FILE as manifests do (`SHA256.hex(ofFileAt:)`, median
 //                                          of REPS after one warm-up read), MB/s and the digest
+//   shockflow-bench ario DAYS N            seconds of an ARIO run on china-2017 (half of Guangdong's electronics
+//                                          capacity lost on day 5 for 30 days, linear recovery over 30) for DAYS
+//                                          days alone, then of N variants (the loss spread over [0.25, 0.75]) in one
+//                                          lockstep batch, and the largest relative difference between the
+//                                          batch's first column and the run alone
 import Foundation
 import ShockFlowEngine
 import ShockFlowFormats
@@ -125,8 +130,28 @@ case ("sha256", 1) where arguments.count == 3 && numbers[0] > 0:
     let times = (0..<numbers[0]).map { _ in seconds { digest = SHA256.hex(ofFileAt: path) ?? "" } }
     let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     print(String(format: "SECONDS %.4f MB_PER_S %.0f ", median(times), Double(bytes) / median(times) / 1e6) + digest)
+case ("ario", 2) where numbers.allSatisfy({ $0 > 0 }):
+    let (days, count) = (numbers[0], numbers[1])
+    let economy = try EconomyLoader.load("china-2017").economy
+    let model = try ARIOModel(economy: economy)
+    guard let guangdong = economy.regions.firstIndex(where: { $0.code == "CN-GD" }),
+        let electronics = economy.sectors.firstIndex(where: { $0.code == "20" })
+    else { fatalError("china-2017 has no CN-GD or no sector 20") }
+    func scenario(_ share: Double) -> ARIOScenario {
+        ARIOScenario(name: "loss \(share)", events: [
+            ARIOEvent(
+                id: "guangdong electronics", kind: .capacityLoss(recovery: ARIORecovery(.linear, tau: 30)), amount: share,
+                regions: [guangdong], sectors: [electronics], occurrence: 5, duration: 30),
+        ])
+    }
+    var alone = Matrix(rows: 0, columns: 0), together = Matrix(rows: 0, columns: 0)
+    let single = try seconds { try model.run([scenario(0.5)], days: days) { alone = $0.production } }
+    let variants = (0..<count).map { scenario(count == 1 ? 0.5 : 0.5 + 0.5 * (Double($0) / Double(count - 1) - 0.5)) }
+    let batch = try seconds { try model.run([scenario(0.5)] + variants.dropFirst(), days: days) { together = $0.production } }
+    let difference = (0..<alone.rows).map { abs(together[$0, 0] - alone[$0, 0]) / max(abs(alone[$0, 0]), 1e-300) }.max() ?? 0
+    print(String(format: "SINGLE %.3f LOCKSTEP %d %.3f DIFFERENCE %.2e THREADS %d", single, count, batch, difference, BLASRuntime.threadCount))
 default:
     FileHandle.standardError.write(
-        Data("usage: shockflow-bench kernel | dgemm N REPS | solve N NRHS REPS | china-build REPS | lockstep SCENARIO N | sweep SWEEP K [BATCH [WORKERS]] | sha256 FILE REPS\n".utf8))
+        Data("usage: shockflow-bench kernel | dgemm N REPS | solve N NRHS REPS | china-build REPS | lockstep SCENARIO N | sweep SWEEP K [BATCH [WORKERS]] | sha256 FILE REPS | ario DAYS N\n".utf8))
     exit(2)
 }
