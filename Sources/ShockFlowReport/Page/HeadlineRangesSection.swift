@@ -113,7 +113,7 @@ struct HeadlineRangesSection {
                     + (interval.map { ", interval \($0)" } ?? "")
                 return .li(
                     .attribute(named: "title", value: SVG.escapedAttribute(hover)),
-                    .span(.class("driver"), .text(row.parameter)), .text(" \(value)"),
+                    .span(.class("driver-entry"), .span(.class("driver"), .text(row.parameter)), .text(" \(value)")),
                     .if(interval != nil, .span(.class("ci-text"), .text(" (\(interval ?? ""))"))))
             }),
             .if(!more.isEmpty, .span(.class("output-description"), .text("top \(range.drivers.count)\(more)"))))

@@ -26,7 +26,7 @@ enum ReportStyle {
         table.figures td.number{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
         table.ranges td{vertical-align:middle}table.ranges svg{margin:2px 0}
         .output-description{font-size:.85em;color:#555}
-        ol.drivers{margin:0;padding-left:1.4em}ol.drivers .driver{font-weight:600}.ci-text{color:#555;white-space:nowrap}
+        ol.drivers{margin:0;padding-left:1.4em}ol.drivers .driver{font-weight:600}.driver-entry,.ci-text{white-space:nowrap}.ci-text{color:#555}
         .range-median-label{font-size:11px;font-weight:600}.range-median-value{font-weight:600}.range-band-value{font-size:.9em;color:#333}
         .note{background:#f6f6f6;border-left:4px solid #888;padding:6px 10px;font-size:.9em}
         footer{margin-top:2.5em;border-top:1px solid #ccc;font-size:.8em;color:#333}
