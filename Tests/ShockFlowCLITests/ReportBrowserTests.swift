@@ -220,9 +220,10 @@ import Testing
         #expect(Self.consoleMessages(dumped.standardError).count == 1)
     }
 
-    /// A sweep written by `shockflow sweep` (regression indices, no intervals): a tornado bar per parameter
-    /// and output, a scatter point per run and output.
-    @Test func sweepReportHasATornadoAndAScatterPerOutput() throws {
+    /// A sweep written by `shockflow sweep` (regression indices, no intervals): a headline range per output
+    /// (its band, median tick and top inputs), a tornado bar per parameter and output, a scatter point per
+    /// run and output; rendered in Chromium without console messages.
+    @Test func sweepReportHasRangesATornadoAndAScatterPerOutput() throws {
         let folder = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let sweep = Self.repository.appendingPathComponent("scripts/fixtures/sweeps/small-sweep.yaml").path
@@ -239,6 +240,21 @@ import Testing
         #expect(try Self.count(html, element: "rect", className: "tornado-bar") == outputCount * parameters)
         #expect(try Self.count(html, element: "circle", className: "point") == outputCount * runs)
         #expect(html.contains("<h1>Sweep small-sweep</h1>"))
+        #expect(try Self.count(html, element: "tr", className: "range-row") == outputCount)
+        #expect(html.contains("top inputs by |SRC| (sign)"), "an lhs design's drivers are ranked by |SRC|")
+
+        guard let chromium = Self.chromium() else {
+            Issue.record("chromium is not installed: `make test` installs it (Debian package chromium)")
+            return
+        }
+        let dumped = try Self.headless(chromium, ["--dump-dom"], page: folder.appendingPathComponent("sweep.html").path)
+        #expect(dumped.exitCode == 0 && Self.consoleMessages(dumped.standardError).isEmpty, "\(dumped.standardError)")
+        let dom = dumped.standardOutput
+        for mark in ["range-band", "range-median", "range-extent"] {
+            #expect(try Self.count(dom, element: "rect", className: mark) == outputCount, "\(mark)")
+        }
+        #expect(try Self.count(dom, element: "text", className: "range-median-label") == outputCount)
+        #expect(try Self.count(dom, element: "span", className: "driver") == outputCount * min(parameters, 3))
     }
 
     @Test func folderThatIsNoRunOrSweepExitsOneAndWritesNothing() throws {
