@@ -12,8 +12,9 @@ bin=.build/release
 venv=.venv-bench
 if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
-  "$venv/bin/pip" install -q numpy pandas pymrio
+  "$venv/bin/pip" install -q numpy pandas pymrio scipy
 fi
+"$venv/bin/python" -c "import scipy" 2>/dev/null || "$venv/bin/pip" install -q scipy
 py="$venv/bin/python"
 cc -O2 -o "$work/dgemm" bench/c/dgemm.c -lopenblas
 cc -O2 -o "$work/dgetrs" bench/c/dgetrs.c -llapacke -lopenblas
@@ -49,6 +50,8 @@ RUNS=5 bash bench/run_scenarios.sh scenarios/chip-export-controls.yaml | tail -1
 echo "== 100 variants of chip-export-controls.yaml (magnitude 0.5–1.5×) in lockstep vs one by one, 1 BLAS thread (target ≥ 5×)"
 read -r _ lockstep _ one_by_one < <("$bin/shockflow-bench" lockstep scenarios/chip-export-controls.yaml 100)
 echo "lockstep: ${lockstep}s   one by one: ${one_by_one}s   speed-up: $(ratio "$one_by_one" "$lockstep")x"
+
+bash bench/lockstep_vs_numpy.sh "$bin/shockflow-bench" "$py" "$work"
 
 echo "== sweeps: bench/chip-10-parameters.sweep.yaml, Saltelli N = 256, 10 parameters (3,072 runs) on china-2017 (target ≥ 10x)"
 read -r _ runs batched _ serial_runs serial _ pair_runs pair < <("$bin/shockflow-bench" sweep bench/chip-10-parameters.sweep.yaml 192)
