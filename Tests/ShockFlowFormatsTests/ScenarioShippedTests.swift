@@ -107,7 +107,14 @@ import Testing
 
     @Test func soybeanImportShock() throws {
         let scenario = try load("soybean-import-shock")
-        #expect(scenario.shocks.map(\.kind) == [.imports(products: [sector("01")]), .imports(products: [sector("06")])])
+        #expect(
+            scenario.shocks.map(\.kind) == [
+                .imports(products: [sector("01")]), .imports(products: [sector("06")]),
+                .importPrice(products: [sector("01")], regions: []),
+            ])
+        // CnAgri (2018): soybeans' import cost +20 %, on the soybean share (0.6) of product 01, in the quarters of the cut.
+        #expect(scenario.shocks[2].fullStrength == 0.6 * 0.2)
+        #expect(scenario.shocks[2].profile.values(periods: 5) == [0, 1, 1, 1, 0])
         #expect(scenario.shocks[0].fullStrength * scenario.shocks[0].profile.value(at: 2) == 0.6 * 0.21)
         #expect(scenario.shocks[0].profile.values(periods: 5) == [0, 1, 1, 1, 0])
         let substitution = try #require(scenario.substitutions.first)

@@ -5,7 +5,7 @@ import ShockFlowFormats
 /// scenario against its baseline, a summary and the manifest. The folder appears whole or not at all.
 public enum RunResultsWriter {
     /// The files of a results folder, in the order they are written (`products.csv` and `weights.csv`
-    /// only for the dynamic model).
+    /// only for the dynamic model, `prices.csv` and `price_indices.csv` for every model but extraction).
     public static func fileNames(for result: ScenarioRunResult) -> [String] {
         tableNames(for: result) + ["manifest.json"]
     }
@@ -28,7 +28,7 @@ public enum RunResultsWriter {
 
     private static func tableNames(for result: ScenarioRunResult) -> [String] {
         ["cells.csv", "regions.csv", "sectors.csv"] + (result.investmentWeights == nil ? [] : ["products.csv", "weights.csv"])
-            + ["summary.csv"]
+            + ["summary.csv"] + (result.prices == nil ? [] : priceTableNames)
     }
 
     /// Builds every table, `cells.csv` (by far the largest) in two halves by period, on as many threads
@@ -43,11 +43,12 @@ public enum RunResultsWriter {
                     + (result.investmentWeights.map { [productsTable(result), weightsTable($0, result: result)] } ?? [])
                     + [summaryTable(result)]
             },
+            { result.prices.map { [pricesTable($0, economy: result.economy), priceIndicesTable($0, economy: result.economy)] } ?? [] },
         ]
         let built = ConcurrentJobs.run(jobs)
         var cells = ResultsTable(header: cellsHeader)
         cells.append(rowsOf: built[0][0])
         cells.append(rowsOf: built[1][0])
-        return Array(zip(tableNames(for: result), [cells] + built[2]))
+        return Array(zip(tableNames(for: result), [cells] + built[2] + built[3]))
     }
 }

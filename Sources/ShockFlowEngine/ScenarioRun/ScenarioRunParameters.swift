@@ -106,6 +106,13 @@ enum ScenarioRunParameters {
         case .exports(let targets, let columns): return ("export", cells(targets) + " in " + categories(columns))
         case .demand(let targets, let columns): return ("demand", cells(targets) + " in " + categories(columns))
         case .investmentBudget: return ("investment", "the budget")
+        case .importPrice(let products, let regions):
+            let usedIn = regions.isEmpty ? "" : " used in " + regions.map { economy.regions[$0].code }.joined(separator: " ")
+            return ("import_price", products.map(product).joined(separator: " ") + usedIn)
+        case .cost(let targets, let components):
+            let names = economy.valueAddedComponents.keys.sorted()
+            let parts = components.isEmpty ? "" : " (" + components.map { names[$0] }.joined(separator: " ") + ")"
+            return ("cost", cells(targets) + parts)
         }
     }
 

@@ -5,8 +5,8 @@ extension ModelKind {
     var usedShockKinds: [ShockKind] {
         switch self {
         case .dynamic: ShockKind.allCases
-        case .leontief, .iim, .diim: [.demand, .export]
-        case .ghosh: [.capacity, .import]
+        case .leontief, .iim, .diim: [.demand, .export, .importPrice, .cost]
+        case .ghosh: [.capacity, .import, .importPrice, .cost]
         case .extraction: []
         }
     }
@@ -71,6 +71,8 @@ extension ScenarioSpec {
         switch shock.kind {
         case .capacity, .export: targets = [("regions", shock.regions), ("sectors", shock.sectors)]
         case .import: targets = [("products", shock.products)]
+        case .importPrice: targets = [("products", shock.products), ("regions", shock.regions)]
+        case .cost: targets = [("regions", shock.regions), ("sectors", shock.sectors), ("components", shock.components)]
         case .demand: targets = [("regions", shock.regions), ("sectors", shock.sectors), ("categories", shock.categories)]
         case .investment: targets = []
         }

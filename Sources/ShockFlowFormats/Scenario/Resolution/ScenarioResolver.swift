@@ -38,11 +38,13 @@ struct ScenarioResolver {
     let sectors: LabelCatalog
     let products: LabelCatalog
     let categories: LabelCatalog
+    let components: LabelCatalog
 
     init(economy: Economy, diagnostics: ScenarioDiagnostics, labels: ScenarioLabels) {
         self.economy = economy
         self.diagnostics = diagnostics
         (regions, sectors, products, categories) = (labels.regions, labels.sectors, labels.products, labels.categories)
+        components = labels.components
     }
 
     mutating func resolve(_ spec: ScenarioSpec, file: String) -> ResolvedScenario? {
@@ -231,6 +233,8 @@ struct ScenarioResolver {
             kind = .demand(cells: selected, finalDemandColumns: economy.finalDemandColumns(inCategories: selectedCategories))
         case .investment:
             kind = .investmentBudget
+        case .importPrice, .cost:
+            kind = resolvePriceShock(spec)
         }
         guard let kind else { return nil }
         return Shock(
@@ -250,15 +254,17 @@ extension ProfileSpec {
     }
 }
 
-/// Final-demand categories the scenario rules need to find by meaning: exports (export shocks) and
-/// gross fixed capital formation (the default budget). Matched on code or name, ignoring case.
+/// Final-demand categories the scenario rules need to find by meaning: exports (export shocks),
+/// gross fixed capital formation (the default budget, the GFCF deflator) and households (the CPI).
+/// Matched on code or name, ignoring case.
 package enum FinalDemandRole {
-    case exports, gfcf
+    case exports, gfcf, households
 
     private var names: Set<String> {
         switch self {
         case .exports: ["exports", "export", "ex"]
         case .gfcf: ["gfcf", "gross fixed capital formation"]
+        case .households: ["households", "household consumption", "final consumption expenditure by households"]
         }
     }
 

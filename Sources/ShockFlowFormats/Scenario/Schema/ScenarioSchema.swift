@@ -255,6 +255,30 @@ enum ScenarioSchema {
                 VariantCase(
                     kind: .investment, doc: "Investment budget changed: B(t) scaled by 1 + magnitude·profile(t) (19).",
                     fields: [magnitude(change, "Relative change of the budget at full strength.")]),
+                VariantCase(
+                    kind: .importPrice,
+                    doc: "Import price changed: p_m scaled by 1 + share·magnitude·profile(t) (docs/prices.md (P1)); quantities are not affected.",
+                    fields: [
+                        .required(
+                            "products", \.products, .selector(of: "imported products"), doc: "Imported products whose price changes."),
+                        .field(
+                            "regions", \.regions, .selector(of: "regions"), default: .everything,
+                            doc: "Regions of use: the regions that pay the new price."),
+                        share, magnitude(change, "Relative price change at full strength (0.2 = 20 % dearer, ≥ −1)."),
+                    ]),
+                VariantCase(
+                    kind: .cost,
+                    doc: "Primary-input cost changed: the cells' value added per unit scaled by 1 + share·magnitude·profile(t) (docs/prices.md (P1)); quantities are not affected.",
+                    fields: [
+                        regions, sectors,
+                        .field(
+                            "components", \.components, .selector(of: "value-added components"), default: .everything,
+                            doc: "Value-added components whose cost changes (e.g. `compensation_of_employees`); all of value added by default."),
+                        .field(
+                            "share", \.share, .number(.unitInterval), default: 1,
+                            doc: "Part of the components' cost that changes."),
+                        magnitude(change, "Relative cost change at full strength (0.1 = 10 % dearer, ≥ −1)."),
+                    ]),
             ])
     }
 

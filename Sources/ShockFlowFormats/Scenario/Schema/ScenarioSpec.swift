@@ -116,6 +116,7 @@ struct SubstitutionEntry: SchemaRecord {
 /// What a shock acts on (MODEL section 4, table of shock kinds).
 enum ShockKind: String, CaseIterable, Sendable {
     case capacity, `import`, export, demand, investment
+    case importPrice = "import_price", cost
 }
 
 package struct ShockSpec: SchemaRecord {
@@ -127,6 +128,7 @@ package struct ShockSpec: SchemaRecord {
     var sectors = Selector.everything
     var products = Selector.everything
     var categories = Selector.everything
+    var components = Selector.everything
     var magnitude = 0.0
     var share = 0.0
     package var profile = ProfileSpec()
