@@ -5,7 +5,7 @@ import ShockFlowFormats
 /// scenario against its baseline, a summary and the manifest. The folder appears whole or not at all.
 public enum RunResultsWriter {
     /// The files of a results folder, in the order they are written (`products.csv` and `weights.csv`
-    /// only for the dynamic model).
+    /// only for the dynamic model, `plan.csv` only when it has plan tilts).
     public static func fileNames(for result: ScenarioRunResult) -> [String] {
         tableNames(for: result) + ["manifest.json"]
     }
@@ -28,7 +28,7 @@ public enum RunResultsWriter {
 
     private static func tableNames(for result: ScenarioRunResult) -> [String] {
         ["cells.csv", "regions.csv", "sectors.csv"] + (result.investmentWeights == nil ? [] : ["products.csv", "weights.csv"])
-            + ["summary.csv"]
+            + (writesPlan(result) ? ["plan.csv"] : []) + ["summary.csv"]
     }
 
     /// Builds every table, `cells.csv` (by far the largest) in two halves by period, on as many threads
@@ -41,7 +41,7 @@ public enum RunResultsWriter {
             {
                 [groupTable(result, by: .region), groupTable(result, by: .sector)]
                     + (result.investmentWeights.map { [productsTable(result), weightsTable($0, result: result)] } ?? [])
-                    + [summaryTable(result)]
+                    + (writesPlan(result) ? [planTable(result)] : []) + [summaryTable(result)]
             },
         ]
         let built = ConcurrentJobs.run(jobs)

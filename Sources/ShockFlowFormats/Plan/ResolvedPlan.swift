@@ -93,3 +93,12 @@ public struct ResolvedPlan: Sendable, Equatable {
     /// The rows that name no sector: they add no tilt, and `shockflow validate` lists them.
     public var rowsWithoutSectors: [Row] { rows.filter { $0.use == .noSectors } }
 }
+
+extension [ResolvedPlan.Row] {
+    /// "10 used (P 1, S 7, L 2)": how many of these rows add tilt, by grade.
+    public var usedByGrade: String {
+        let used = filter { $0.use == .used }
+        let grades = EvidenceGrade.allCases.map { grade in "\(grade.rawValue) \(used.filter { $0.row.grade == grade }.count)" }
+        return "\(used.count) used (" + grades.joined(separator: ", ") + ")"
+    }
+}
