@@ -4,9 +4,6 @@ import ShockFlowFormats
 /// `shockflow plan show`: the plan a scenario uses (its table and settings on its economy), or a
 /// table with the default settings on china-2017, ready to be listed.
 public enum PlanShow {
-    /// The economy a table is shown on when no scenario is given.
-    public static let defaultEconomy = ScenarioFormat.defaultEconomy
-
     /// - Parameters:
     ///   - scenarioFile: a scenario with a `plan` section; its table, settings and economy are used.
     ///   - table: otherwise this table (a shipped name or a CSV path), the default when nil.
@@ -18,7 +15,7 @@ public enum PlanShow {
             return PlanListing(plan: plan, economy: loaded.economy)
         }
         let read = try PlanTable.read(table ?? PlanTable.defaultName)
-        let loaded = try EconomyLoader.load(defaultEconomy)
+        let loaded = try EconomyLoader.load(ScenarioFormat.defaultEconomy)  // the economy of a scenario that names none
         return PlanListing(plan: try ResolvedPlan.resolve(read, economy: loaded.economy), economy: loaded.economy)
     }
 }

@@ -23,8 +23,6 @@ public struct PlanRegionEvidence: Sendable, Equatable {
     /// Rows of the table for the province, and of those the rows that add tilt, by grade.
     public var rows: Int
     public var used: [EvidenceGrade: Int]
-    /// Used rows that are context rows.
-    public var usedContext: Int
     public var strength: Strength
 
     public var usedCount: Int { used.values.reduce(0, +) }
@@ -62,6 +60,6 @@ extension ResolvedPlan {
             strength = strong == 1 ? .thin : .supported
         }
         return PlanRegionEvidence(
-            region: region, code: code, name: name, rows: rows.count, used: byGrade, usedContext: context, strength: strength)
+            region: region, code: code, name: name, rows: rows.count, used: byGrade, strength: strength)
     }
 }

@@ -51,7 +51,6 @@ public struct PlanTable: Sendable, Equatable {
     public static let nationalRegion = "CN"
     /// The columns a table must have; `region_name`, `quantity` and `date` may be left out.
     public static let requiredColumns = ["region", "priority", "sectors", "kind", "source", "grade"]
-    public static let optionalColumns = ["region_name", "quantity", "date"]
     /// Every column in the shipped tables' order.
     public static let columns = ["region", "region_name", "priority", "sectors", "kind", "quantity", "date", "source", "grade"]
 
@@ -74,7 +73,4 @@ public struct PlanTable: Sendable, Equatable {
         self.files = files
         self.rows = rows
     }
-
-    /// True for the name of a table shipped with ShockFlow.
-    public var isShipped: Bool { Self.shipped[name] != nil }
 }
