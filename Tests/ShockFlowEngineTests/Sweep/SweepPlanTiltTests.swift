@@ -62,4 +62,23 @@ import Testing
             #expect(national == [0, 1] && combine == [0, 1], "both levels of each discrete parameter are drawn")
         }
     }
+
+    /// The plan table is an input of the sweep: its manifest lists the file with its SHA-256, so the
+    /// sweep's identity (and a resumed checkpoint) changes with the table.
+    @Test func thePlanTableIsAnInputOfTheSweep() throws {
+        try withTemporaryDirectory { directory in
+            try EconomyFolderWriter.write(ScenarioRunFixture.economy(), to: directory + "/economy")
+            let table = try writeFile(PlanWeightsTests.table, named: "plan.csv", in: directory)
+            let sweep = try writeFile(
+                Self.sweep.replacingOccurrences(of: "samples: 16", with: "samples: 8"), named: "sweep.yaml", in: directory)
+            var options = SweepRunner.Options()
+            options.output = directory + "/out"
+            options.workers = 1
+            let folder = try SweepRunner.run(sweepFile: sweep, options: options).folder
+            let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/manifest.json")))
+            let inputs = ((manifest as? [String: Any])?["inputs"] as? [[String: String]]) ?? []
+            let path = URL(fileURLWithPath: table).standardizedFileURL.path
+            #expect(inputs.first { $0["path"] == path }?["sha256"] == SHA256.hex(ofFileAt: table))
+        }
+    }
 }
