@@ -139,6 +139,12 @@ struct BadScenarioFile: Sendable, CustomTestStringConvertible {
         BadScenarioFile(
             file: "static-sections.yaml", line: 4, column: 13, field: "investment",
             message: "`investment` applies to the dynamic model only; this scenario runs the leontief model"),
+        BadScenarioFile(
+            file: "plan-tilt-range.yaml", line: 5, column: 20, field: "plan.tilt.emerging",
+            message: "expected a number in [-5, 5], found the number 7"),
+        BadScenarioFile(
+            file: "plan-evidence-key.yaml", line: 5, column: 26, field: "plan.evidence.low",
+            message: "unknown field `low` — did you mean `L`?"),
     ]
 
     @Test(arguments: singleProblemFiles)

@@ -5,7 +5,8 @@ import ShockFlowFormats
 /// scenario against its baseline, a summary and the manifest. The folder appears whole or not at all.
 public enum RunResultsWriter {
     /// The files of a results folder, in the order they are written (`products.csv` and `weights.csv`
-    /// only for the dynamic model, `prices.csv` and `price_indices.csv` for every model but extraction).
+    /// only for the dynamic model, `plan.csv` only when it has plan tilts, `prices.csv` and
+    /// `price_indices.csv` for every model but extraction).
     public static func fileNames(for result: ScenarioRunResult) -> [String] {
         tableNames(for: result) + ["manifest.json"]
     }
@@ -28,7 +29,7 @@ public enum RunResultsWriter {
 
     private static func tableNames(for result: ScenarioRunResult) -> [String] {
         ["cells.csv", "regions.csv", "sectors.csv"] + (result.investmentWeights == nil ? [] : ["products.csv", "weights.csv"])
-            + ["summary.csv"] + (result.prices == nil ? [] : priceTableNames)
+            + (writesPlan(result) ? ["plan.csv"] : []) + ["summary.csv"] + (result.prices == nil ? [] : priceTableNames)
     }
 
     /// Builds every table, `cells.csv` (by far the largest) in two halves by period, on as many threads
@@ -41,7 +42,7 @@ public enum RunResultsWriter {
             {
                 [groupTable(result, by: .region), groupTable(result, by: .sector)]
                     + (result.investmentWeights.map { [productsTable(result), weightsTable($0, result: result)] } ?? [])
-                    + [summaryTable(result)]
+                    + (writesPlan(result) ? [planTable(result)] : []) + [summaryTable(result)]
             },
             { result.prices.map { [pricesTable($0, economy: result.economy), priceIndicesTable($0, economy: result.economy)] } ?? [] },
         ]

@@ -73,6 +73,7 @@ enum ScenarioRunParameters {
                 "tilt \(number(priority.tilt)) on \(cells(priority.cells))"
                 + (priority.reason.map { " (\($0))" } ?? "")
         }
+        if let plan = scenario.plan { text.merge(planText(plan, economy: economy)) { _, new in new } }
         for substitution in scenario.substitutions {
             text["substitution.\(product(substitution.product))"] =
                 "sector \(sector(substitution.sector)), theta \(number(substitution.theta)), "
@@ -89,6 +90,23 @@ enum ScenarioRunParameters {
             text[key + "profile_values"] = shock.profile.values(periods: scenario.horizon.periods).map(number)
                 .joined(separator: " ")
         }
+        return text
+    }
+
+    /// The plan table and the settings that turn it into π (`plan.*`), and how many rows it used.
+    private static func planText(_ plan: ResolvedPlan, economy: Economy) -> [String: String] {
+        let number = NumberFormatting.shortest
+        let settings = plan.settings
+        var text: [String: String] = [
+            "plan.priorities": plan.table.name,
+            "plan.combine": settings.combine.rawValue,
+            "plan.national": String(settings.national),
+            "plan.regions": plan.regions.count == economy.regionCount
+                ? "*" : plan.regions.map { economy.regions[$0].code }.joined(separator: " "),
+        ]
+        for kind in PlanKind.allCases { text["plan.tilt.\(kind.rawValue)"] = number(settings.kindTilts[kind] ?? 0) }
+        for grade in EvidenceGrade.allCases { text["plan.evidence.\(grade.rawValue)"] = number(settings.gradeWeights[grade] ?? 0) }
+        text["plan.rows"] = "\(plan.rows.count) rows, \(plan.rows.usedByGrade); \(plan.rowsWithoutSectors.count) name no sector"
         return text
     }
 

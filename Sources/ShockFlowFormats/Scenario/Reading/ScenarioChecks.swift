@@ -26,12 +26,13 @@ extension ScenarioSpec {
             }
         }
         investment.check(diagnostics: &diagnostics)
+        if model.type == .dynamic { plan?.readTable(directory: directory, file: file, diagnostics: &diagnostics) }
     }
 
     private func checkModel(diagnostics: inout ScenarioDiagnostics) {
         let kind = model.type
         if kind != .dynamic {
-            for section in ["investment", "priorities", "strategic", "critical_inputs", "substitution"] {
+            for section in ["investment", "priorities", "plan", "strategic", "critical_inputs", "substitution"] {
                 let path = FieldPath.root.appending(section)
                 if diagnostics.wasWritten(path) {
                     diagnostics.report("`\(section)` applies to the dynamic model only; this scenario runs the \(kind.rawValue) model", at: path)

@@ -56,7 +56,12 @@ struct ScenarioResolver {
         let priorities = spec.priorities.compactMap { entry in
             cells(regions: entry.regions, sectors: entry.sectors).map { PlanPriority(cells: $0, tilt: entry.tilt, reason: entry.reason) }
         }
+        // π: the plan table's provincial and national layers, then the hand-written entries on top.
+        let plan = isDynamic ? spec.plan.flatMap { resolvePlan($0) } : nil
         var planTilt = [Double](repeating: 0, count: economy.cellCount)
+        if let plan {
+            for cell in planTilt.indices { planTilt[cell] = plan.provinceTilt[cell] + plan.nationalTilt[cell] }
+        }
         for priority in priorities {
             for cell in priority.cells { planTilt[cell] += priority.tilt }
         }
@@ -67,7 +72,7 @@ struct ScenarioResolver {
         guard let model else { return nil }
         return ResolvedScenario(
             name: spec.name, description: spec.description, file: file, economy: spec.economy, horizon: horizon, model: model,
-            investment: investment, priorities: priorities, planTilt: planTilt, strategicWeights: strategicWeights,
+            investment: investment, priorities: priorities, plan: plan, planTilt: planTilt, strategicWeights: strategicWeights,
             criticalInputs: criticalInputs, substitutions: substitutions, shocks: shocks)
     }
 

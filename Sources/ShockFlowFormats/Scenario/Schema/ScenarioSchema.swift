@@ -28,6 +28,10 @@ enum ScenarioSchema {
             .field(
                 "priorities", \.priorities, .list(of: priority.valueSchema), default: [],
                 doc: "Plan tilts π of the base investment weights, W(0) ∝ K ∘ exp(π); tilts of overlapping entries add up."),
+            .optional(
+                "plan", \.plan, plan.valueSchema,
+                doc: "Plan tilts π from a table of cited plan priorities (docs/plan.md); `priorities` entries add on top.",
+                whenAbsent: "none: π from `priorities` only"),
             .field(
                 "strategic", \.strategic, .list(of: strategic.valueSchema), default: [],
                 doc: "Sectors (or imported products, through their substitute sector) marked strategic in the score (21)."),

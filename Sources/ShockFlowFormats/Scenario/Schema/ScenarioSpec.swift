@@ -10,6 +10,7 @@ package struct ScenarioSpec: SchemaRecord {
     var model = ModelSpec()
     var investment = InvestmentSpec()
     var priorities: [PriorityEntry] = []
+    var plan: PlanSpec?
     var strategic: [StrategicEntry] = []
     var criticalInputs = CriticalInputsSpec()
     var substitution: [SubstitutionEntry] = []
