@@ -32,7 +32,7 @@ struct SweepPlanner {
         let outputs = resolveOutputs(catalog: SweepOutputCatalog(model: baseScenario.model, economy: economy))
         // Outputs with problems do not stop the parameters' paths from being checked: both are listed.
         guard parameters.count == spec.parameters.count,
-            let problem = problem(parameters.map(\.parameter)), let design = design(parameters: problem.dimension),
+            let problem = problem(parameters.map(\.parameter)), let design = design(for: problem),
             let samples = sample(problem, design)
         else { return nil }
         let paths = parameters.map(\.path)
@@ -195,7 +195,8 @@ struct SweepPlanner {
     }
 
     /// The design, refused when its levels, runs or bootstrap do not fit before anything is drawn.
-    private mutating func design(parameters: Int) -> SamplingDesign? {
+    private mutating func design(for problem: SensitivityProblem) -> SamplingDesign? {
+        let parameters = problem.dimension
         let spec = self.spec.design
         let field = FieldPath.root.appending("design")
         if spec.method == .morris, spec.levels % 2 != 0 {
@@ -204,7 +205,7 @@ struct SweepPlanner {
             return nil
         }
         let design = spec.method.design(samples: spec.samples, levels: spec.levels, secondOrder: spec.secondOrder)
-        let runs = design.runCount(parameters: parameters)
+        let runs = problem.runCount(design)
         if runs > Self.maximumRuns {
             let count = runs == Int.max ? "more than \(Int.max)" : "\(runs)"
             diagnostics.report(
