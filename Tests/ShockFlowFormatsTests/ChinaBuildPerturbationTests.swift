@@ -38,9 +38,9 @@ import Testing
     }
 
     /// Every perturbed table passes `economy check`; each province's outflows and inflows of every
-    /// product (the row and column totals of the trade matrices) equal the default table's to 1e-9
-    /// relative; its origin-blind uses (Z and Y summed over origins, imports), output and value added
-    /// are unchanged; and the flows themselves did move.
+    /// product (the row and column totals of the trade matrices) and each cell's row and column totals
+    /// of Z and Y equal the default table's to 1e-9 relative; its imports, output and value added are
+    /// unchanged; and the flows themselves did move.
     @Test(arguments: [(0.15, UInt64(1)), (0.15, 7), (0.5, 7)])
     func perturbedTablesKeepEveryProvincesTotalsAndPassTheChecks(cv: Double, seed: UInt64) throws {
         let base = try ChinaBuildFixture.get().economy
@@ -62,6 +62,11 @@ import Testing
         #expect(moved > 0.01 * total, "the perturbation moves the flows (relative L1 \(moved / total))")
         #expect(close(try base.intermediateFlows.columnSums(), try perturbed.intermediateFlows.columnSums()))
         #expect(close(try base.finalDemand.columnSums(), try perturbed.finalDemand.columnSums()))
+        // Each cell's row total (its sales, intermediate and final) is the default table's.
+        func rowTotals(_ economy: Economy) throws -> [Double] {
+            zip(try economy.intermediateFlows.rowSums(), try economy.finalDemand.rowSums()).map(+)
+        }
+        #expect(close(try rowTotals(base), try rowTotals(perturbed)))
         #expect(base.grossOutput == perturbed.grossOutput && base.valueAdded == perturbed.valueAdded)
         #expect(base.intermediateImports == perturbed.intermediateImports && base.finalDemandImports == perturbed.finalDemandImports)
     }
