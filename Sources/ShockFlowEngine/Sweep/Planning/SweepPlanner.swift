@@ -36,7 +36,8 @@ struct SweepPlanner {
             let samples = sample(problem, design)
         else { return nil }
         let paths = parameters.map(\.path)
-        var variants = SweepVariants(base: base, paths: paths, samples: samples, economy: economy, labels: labels)
+        var variants = SweepVariants(
+            base: base.expandingEconomy(for: paths), paths: paths, samples: samples, economy: economy, labels: labels)
         var kept: [ResolvedScenario]? = samples.rows <= SweepVariants.keptRuns ? [] : nil
         // Each path alone, with run 0's value: an unknown field is told once, at the parameter.
         for (index, path) in paths.enumerated() {
