@@ -92,7 +92,7 @@ struct SweepEconomyVariantTests {
             #expect(loaded.source.format == .inMemoryBuild && loaded.notes.first?.contains("built in memory") == true)
             let result = try ScenarioRun.run(scenario, economy: loaded.economy)
             let loss = try #require(RunResultsWriter.summaryRows(result).first { $0.metric == "cumulative_value_added_loss" }?.value)
-            #expect(isClose(losses[4], loss, relative: 1e-9), "\(losses[4]) vs \(loss)")
+            #expect(isClose(losses[4], loss, relative: 1e-12), "\(losses[4]) vs \(loss)")
         }
     }
 
