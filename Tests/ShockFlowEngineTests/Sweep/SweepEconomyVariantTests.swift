@@ -77,22 +77,69 @@ struct SweepEconomyVariantTests {
             let losses = rows.map { Double($0[1]) ?? .nan }
             #expect(losses[4] != losses[6] && losses[4] != losses[0])
             #expect(losses[0] == losses[2], "c = 0 is the same table whatever the seed")
-            let single = ScenarioDocument(
-                yaml: """
-                    schema_version: 1
-                    name: single
-                    economy: {build: china-2017, options: {perturbation_cv: 0.3, perturbation_seed: 1}}
-                    horizon: {periods: 3, seed: 5}
-                    shocks:
-                      - {id: chips, kind: import, products: "20", share: 0.78, magnitude: 0.4, profile: {type: recovery, start: 1, half_life: 2}}
-                    substitution:
-                      - {product: "20", sector: "20", theta: 0.5}
-                    """, file: "single.yaml", directory: URL(fileURLWithPath: directory))
-            let (scenario, loaded) = try single.resolveLoadingEconomy()
+            let (loss, loaded) = try Self.singleRun(seed: 1, threshold: 0.05, cut: 0.4, in: directory)
             #expect(loaded.source.format == .inMemoryBuild && loaded.notes.first?.contains("built in memory") == true)
-            let result = try ScenarioRun.run(scenario, economy: loaded.economy)
-            let loss = try #require(RunResultsWriter.summaryRows(result).first { $0.metric == "cumulative_value_added_loss" }?.value)
             #expect(isClose(losses[4], loss, relative: 1e-12), "\(losses[4]) vs \(loss)")
+        }
+    }
+
+    /// The cumulative value-added loss of the scenario run on its own on china-2017 perturbed with c = 0.3
+    /// and `seed`, with critical-input threshold `threshold` and cut `cut`; and the economy it ran on.
+    static func singleRun(seed: Int, threshold: Double, cut: Double, in directory: String) throws -> (Double, LoadedEconomy) {
+        let single = ScenarioDocument(
+            yaml: """
+                schema_version: 1
+                name: single
+                economy: {build: china-2017, options: {perturbation_cv: 0.3, perturbation_seed: \(seed)}}
+                horizon: {periods: 3, seed: 5}
+                shocks:
+                  - {id: chips, kind: import, products: "20", share: 0.78, magnitude: \(cut), profile: {type: recovery, start: 1, half_life: 2}}
+                substitution:
+                  - {product: "20", sector: "20", theta: 0.5}
+                critical_inputs: {threshold: \(threshold)}
+                """, file: "single.yaml", directory: URL(fileURLWithPath: directory))
+        let (scenario, loaded) = try single.resolveLoadingEconomy()
+        let result = try ScenarioRun.run(scenario, economy: loaded.economy)
+        let loss = try #require(RunResultsWriter.summaryRows(result).first { $0.metric == "cumulative_value_added_loss" }?.value)
+        return (loss, loaded)
+    }
+
+    /// The structures of one table (here τ) share its factorisation of I − A; each run still equals the
+    /// scenario run on its own.
+    @Test("thresholds on perturbed tables: one factorisation per table, each run equal to the scenario alone")
+    func thresholdsOnPerturbedTables() throws {
+        try withTemporaryDirectory { directory in
+            let text = SweepTestSupport.sweep(
+                """
+                design: {method: grid, samples: 2}
+                parameters:
+                  - {path: economy.options.perturbation_seed, name: seed, distribution: discrete, levels: [1, 2]}
+                  - {path: critical_inputs.threshold, name: tau, distribution: discrete, levels: [0.02, 0.1]}
+                  - {path: shocks.chips.magnitude, name: cut, distribution: discrete, levels: [0.4, 0.8]}
+                outputs:
+                  - {summary: cumulative_value_added_loss}
+                """, scenario: Self.scenario.replacingOccurrences(of: "economy: china-2017", with: "economy: {build: china-2017, options: {perturbation_cv: 0.3}}"))
+            let path = try writeFile(text, named: "sweep.yaml", in: directory)
+            var options = SweepRunner.Options()
+            options.output = directory + "/out"
+            options.workers = 2
+            let outcome = try SweepRunner.run(sweepFile: path, options: options)
+            #expect(outcome.taskTimes[.factorisation]?.count == 2 && outcome.taskTimes[.model]?.count == 4)
+            let rows = try String(contentsOfFile: outcome.folder + "/outputs.csv", encoding: .utf8).split(separator: "\n")
+                .dropFirst().map { $0.split(separator: ",").map(String.init) }
+            #expect(rows.count == 8)
+            var run = 0
+            for seed in [1, 2] {
+                for tau in [0.02, 0.1] {
+                    for cut in [0.4, 0.8] {
+                        let expected = try Self.singleRun(seed: seed, threshold: tau, cut: cut, in: directory).0
+                        let actual = Double(rows[run][1]) ?? .nan
+                        #expect(isClose(actual, expected, relative: 1e-12), "run \(run): \(actual) vs \(expected)")
+                        run += 1
+                    }
+                }
+            }
+            #expect(Double(rows[0][1]) != Double(rows[2][1]), "τ changes the loss")
         }
     }
 

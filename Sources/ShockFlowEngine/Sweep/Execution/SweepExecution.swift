@@ -27,9 +27,8 @@ struct SweepExecution {
         var outputs: [Int: [Double]]
         /// The tables the shard's runs used (for the manifest).
         var tables: [SweepModelSchedule.VariantRecord]
-        /// Seconds the worker threads spent building tables, factoring models and running batches (summed
-        /// over threads), and how many of each: where a sweep's time goes (bench/RESULTS.md).
-        var taskSeconds: [SweepTaskKind: (count: Int, seconds: Double)]
+        /// The tables built, models factored and batches run, and the time they took.
+        var taskTimes: [SweepTaskKind: SweepTaskTime]
     }
 
     /// Runs every batch of the shard not in `finished`.
@@ -44,18 +43,16 @@ struct SweepExecution {
         ReproducibleLinearAlgebra.run {
             DispatchQueue.concurrentPerform(iterations: max(1, workers)) { _ in
                 while let task = schedule.next() {
-                    let started = DispatchTime.now().uptimeNanoseconds
                     do {
                         try perform(task, schedule: schedule, checkpoint: checkpoint, state: state, total: total, progress: progress)
                     } catch {
                         schedule.fail(error)
                     }
-                    state.addTime(SweepTaskKind(task), seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
                 }
             }
         }
         if let error = schedule.error { throw error }
-        return Result(outputs: state.outputsByRun(), tables: schedule.records, taskSeconds: state.taskSeconds)
+        return Result(outputs: state.outputsByRun(), tables: schedule.records, taskTimes: state.taskTimes)
     }
 
     private func perform(
@@ -63,25 +60,35 @@ struct SweepExecution {
         total: Int, progress: Progress
     ) throws {
         switch task {
-        case .economy(let variant, let key, let name):
-            let economy = try key.map { try $0.build() } ?? EconomyLoader.load(name).economy
-            if !skipChecks {
-                let report = try economy.check(options: CheckOptions(estimateCondition: false))
-                guard report.passed else { throw EconomyCheckFailure(economy: key?.description ?? name, report: report) }
+        case .economy(let variant, let key, let name, let loaded, let factors):
+            // The sweep's own economy is loaded and checked already (and hashed when tables are listed).
+            let (economy, tableSHA256): (Economy, String?) = try loaded.map { ($0, nil) } ?? state.timed(.table) {
+                let economy = try key.map { try $0.build() } ?? EconomyLoader.load(name).economy
+                if !skipChecks {
+                    let report = try economy.check(options: CheckOptions(estimateCondition: false))
+                    guard report.passed else { throw EconomyCheckFailure(economy: key?.description ?? name, report: report) }
+                }
+                return (economy, EconomyTableDigest.sha256(economy))
             }
-            schedule.economyBuilt(variant: variant, economy: economy, tableSHA256: EconomyTableDigest.sha256(economy))
-        case .model(let group, let economy, let analysis):
-            let representative = try plan.variants.scenario(run: group)
-            if case .dynamic = representative.model {
-                let model = try ScenarioRun.planHorizonModel(for: representative, economy: economy).model
-                schedule.modelBuilt(group: group, model: .dynamic(model))
-            } else {
-                schedule.modelBuilt(group: group, model: .analysis(try analysis ?? InputOutputAnalysis(economy: economy)))
+            let factored = factors ? try state.timed(.factorisation) { try ScenarioRun.factoredStructure(of: economy) } : nil
+            schedule.economyBuilt(variant: variant, economy: economy, factored: factored, tableSHA256: tableSHA256)
+        case .model(let group, let economy, let factored, let analysis):
+            let model = try state.timed(.model) { () throws -> SweepModelSchedule.Model in
+                let representative = try plan.variants.scenario(run: group)
+                if case .dynamic = representative.model {
+                    let factored = try factored ?? ScenarioRun.factoredStructure(of: economy)
+                    return .dynamic(try ScenarioRun.planHorizonModel(for: representative, economy: economy, factored: factored).model)
+                }
+                return .analysis(try analysis ?? InputOutputAnalysis(economy: economy))
             }
+            schedule.modelBuilt(group: group, model: model)
         case .batch(let batch, let model, let economy):
             let runs = batches.runs[batch]
-            let outputs = try runBatch(runs, model: model, economy: economy)
-            try checkpoint.write(batch: batch, runs: runs, outputs: outputs)
+            let outputs = try state.timed(.batch) {
+                let outputs = try runBatch(runs, model: model, economy: economy)
+                try checkpoint.write(batch: batch, runs: runs, outputs: outputs)
+                return outputs
+            }
             let done = state.finish(batch: batch, runs: runs, outputs: outputs)
             schedule.batchFinished(batch)
             progress(done, total)
@@ -110,7 +117,7 @@ struct SweepExecution {
         private let lock = NSLock()
         private var finished: [Int: [Int: [Double]]]
         private(set) var finishedRuns: Int
-        private var times: [SweepTaskKind: (count: Int, seconds: Double)] = [:]
+        private var times: [SweepTaskKind: SweepTaskTime] = [:]
 
         init(finished: [Int: [Int: [Double]]], finishedRuns: Int) {
             self.finished = finished
@@ -125,35 +132,17 @@ struct SweepExecution {
             }
         }
 
-        func addTime(_ kind: SweepTaskKind, seconds: Double) {
-            lock.withLock {
-                let known = times[kind] ?? (0, 0)
-                times[kind] = (known.count + 1, known.seconds + seconds)
-            }
+        /// `work`'s result, its time added to `kind`'s.
+        func timed<T>(_ kind: SweepTaskKind, _ work: () throws -> T) throws -> T {
+            let start = SweepTaskTime.Start()
+            defer { lock.withLock { times[kind, default: SweepTaskTime()].add(since: start) } }
+            return try work()
         }
 
-        var taskSeconds: [SweepTaskKind: (count: Int, seconds: Double)] { lock.withLock { times } }
+        var taskTimes: [SweepTaskKind: SweepTaskTime] { lock.withLock { times } }
 
         func outputsByRun() -> [Int: [Double]] {
             lock.withLock { finished.values.reduce(into: [:]) { all, batch in all.merge(batch) { first, _ in first } } }
-        }
-    }
-}
-
-/// The kinds of work of a sweep's worker threads.
-public enum SweepTaskKind: String, Sendable, CaseIterable {
-    /// Building (or loading), checking and hashing a table.
-    case table
-    /// Factoring a structure's model (`ScenarioRun.planHorizonModel`, or the static analysis).
-    case model
-    /// Running a lockstep batch and checkpointing its outputs.
-    case batch
-
-    init(_ task: SweepModelSchedule.Task) {
-        switch task {
-        case .economy: self = .table
-        case .model: self = .model
-        case .batch: self = .batch
         }
     }
 }

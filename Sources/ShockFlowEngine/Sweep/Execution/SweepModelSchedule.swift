@@ -2,16 +2,18 @@ import Foundation
 import ShockFlowFormats
 import ShockFlowModel
 
-/// The economies and factored models a shard's batches run on, made when first needed and dropped
-/// after the last batch that needs them, and the order the worker threads take the work in.
+/// The economies, their factorisations and the models a shard's batches run on, made when first needed
+/// and dropped after the last batch that needs them, and the order the worker threads take the work in.
 ///
 /// A sweep whose parameters set `economy.options` runs on several tables: each run's economy variant
 /// (`ResolvedScenario.economyVariant`, nil for the economy the scenario names) is part of its structure
 /// key, so `SweepPlan.structureGroups` groups runs by variant, then by model structure within it. The
 /// pending batches are taken variant by variant; a worker takes, in this order of preference, a batch
 /// whose model is ready, the model of a structure whose table is ready, or the next variant's table (at
-/// most `workers + 1` tables and `2 × workers` models alive). So one thread builds the next table while
-/// the others run the batches of the current one, and a table is dropped once its last batch is done.
+/// most `workers + 1` tables and `2 × workers` models alive). A table's task also factors its I − A once
+/// for all its dynamic structures (`FactoredStructure`: the structures of one table differ only in
+/// critical inputs, substitutes and horizon). So one thread builds the next table while the others run
+/// the batches of the current one, and a table is dropped once its last batch is done.
 /// Tables and models are built the same way whichever thread builds them, so the outputs do not depend
 /// on this order (docs/sweep-format.md, "What runs together").
 final class SweepModelSchedule: @unchecked Sendable {  // every stored property is read and written under `condition`
@@ -23,10 +25,12 @@ final class SweepModelSchedule: @unchecked Sendable {  // every stored property 
 
     /// What a worker does next.
     enum Task {
-        /// Build (or load) variant `variant`'s table, check it and hash it (`economyBuilt`).
-        case economy(variant: Int, key: EconomyVariant?, economyName: String)
-        /// Factor structure `group`'s model on `economy` (`modelBuilt`); the variant's static analysis when one exists.
-        case model(group: Int, economy: Economy, analysis: InputOutputAnalysis?)
+        /// Build (or load) variant `variant`'s table, check it and hash it, unless `loaded` is the table
+        /// already; then factor its I − A when `factors` (`economyBuilt`).
+        case economy(variant: Int, key: EconomyVariant?, economyName: String, loaded: Economy?, factors: Bool)
+        /// Make structure `group`'s model on `economy` (`modelBuilt`): a dynamic model on the table's
+        /// factorisation, or the variant's static analysis (the one made before when there is one).
+        case model(group: Int, economy: Economy, factored: FactoredStructure?, analysis: InputOutputAnalysis?)
         case batch(Int, model: Model, economy: Economy)
     }
 
@@ -45,8 +49,11 @@ final class SweepModelSchedule: @unchecked Sendable {  // every stored property 
         var record: VariantRecord
         var stage = Stage.waiting
         var economy: Economy?
+        var factored: FactoredStructure?
         var analysis: InputOutputAnalysis?
         var remainingBatches = 0
+        /// Whether a structure of the variant runs the dynamic model (then its I − A is factored).
+        var hasDynamicModels = false
     }
 
     private struct GroupState {
@@ -92,6 +99,7 @@ final class SweepModelSchedule: @unchecked Sendable {  // every stored property 
                 }
                 let isDynamic = if case .dynamic = representative.model { true } else { false }
                 groups[group] = GroupState(variant: index, isDynamic: isDynamic)
+                if isDynamic { variants[index].hasDynamicModels = true }
             }
             let variant = groups[group]?.variant ?? 0
             variants[variant].record.firstRun = min(variants[variant].record.firstRun, first)
@@ -103,12 +111,13 @@ final class SweepModelSchedule: @unchecked Sendable {  // every stored property 
             groups[group]?.remainingBatches += 1
             variants[variant].remainingBatches += 1
         }
-        // The table the sweep loaded serves its own variant's runs; it is hashed when the runs use several tables.
+        // The table the sweep loaded serves its own variant's runs (its task only factors it); it is hashed
+        // when the runs use several tables.
         let listsTables = variants.contains { $0.record.key != nil }
         for index in variants.indices where variants[index].record.key == base.variant {
             let used = variants[index].remainingBatches > 0
             variants[index].economy = used ? base.economy : nil
-            variants[index].stage = used ? .ready : .dropped
+            variants[index].stage = used ? .waiting : .dropped
             variants[index].record.tableSHA256 = listsTables ? EconomyTableDigest.sha256(base.economy) : nil
         }
         // Variant by variant (in order of their first batch), each variant's batches in batch order.
@@ -141,12 +150,16 @@ final class SweepModelSchedule: @unchecked Sendable {  // every stored property 
                 let economy = variants[state.variant].economy
             {
                 groups[group]?.stage = .building
-                return .model(group: group, economy: economy, analysis: state.isDynamic ? nil : variants[state.variant].analysis)
+                let variant = variants[state.variant]
+                return .model(
+                    group: group, economy: economy, factored: variant.factored, analysis: state.isDynamic ? nil : variant.analysis)
             }
-            if liveEconomies < maximumEconomies, let variant = nextVariantToBuild() {
-                variants[variant].stage = .building
-                let record = variants[variant].record
-                return .economy(variant: variant, key: record.key, economyName: record.economyName)
+            if liveEconomies < maximumEconomies, let index = nextVariantToBuild() {
+                variants[index].stage = .building
+                let variant = variants[index]
+                return .economy(
+                    variant: index, key: variant.record.key, economyName: variant.record.economyName, loaded: variant.economy,
+                    factors: variant.hasDynamicModels && variant.remainingBatches > 0)
             }
             if pending.isEmpty && !variants.contains(where: { $0.stage == .waiting }) { return nil }
             condition.wait()
@@ -154,15 +167,17 @@ final class SweepModelSchedule: @unchecked Sendable {  // every stored property 
         return nil
     }
 
-    /// A variant's table is built (checked and hashed): its structures' models can be factored.
-    func economyBuilt(variant: Int, economy: Economy, tableSHA256: String) {
+    /// A variant's table is built (checked and hashed; nil when the sweep's own table) and factored: its
+    /// structures' models can be made.
+    func economyBuilt(variant: Int, economy: Economy, factored: FactoredStructure?, tableSHA256: String?) {
         update {
-            variants[variant].record.tableSHA256 = tableSHA256
+            if let tableSHA256 { variants[variant].record.tableSHA256 = tableSHA256 }
             // A variant whose batches the checkpoint already holds was built for its hash only.
             if variants[variant].remainingBatches == 0 {
                 variants[variant].stage = .dropped
             } else {
                 variants[variant].economy = economy
+                variants[variant].factored = factored
                 variants[variant].stage = .ready
             }
         }
@@ -188,6 +203,7 @@ final class SweepModelSchedule: @unchecked Sendable {  // every stored property 
             variants[variant].remainingBatches -= 1
             if variants[variant].remainingBatches == 0 {
                 variants[variant].economy = nil
+                variants[variant].factored = nil
                 variants[variant].analysis = nil
                 variants[variant].stage = .dropped
             }

@@ -30,8 +30,8 @@ public enum SweepRunner {
         public var resumedRuns: Int
         public var files: [String]
         public var seconds: Double
-        /// Seconds the worker threads spent on each kind of work, summed over threads, with the count of each.
-        public var taskSeconds: [SweepTaskKind: (count: Int, seconds: Double)]
+        /// The worker threads' tasks of each kind and the time they took, summed over threads.
+        public var taskTimes: [SweepTaskKind: SweepTaskTime]
     }
 
     /// What the progress display hears: `planning` while every run's scenario is checked (from several
@@ -88,7 +88,7 @@ public enum SweepRunner {
         checkpoint.remove()
         return Outcome(
             folder: folder, plan: plan, runs: shardRuns.count, resumedRuns: resumed, files: files,
-            seconds: Date().timeIntervalSince(started), taskSeconds: execution.taskSeconds)
+            seconds: Date().timeIntervalSince(started), taskTimes: execution.taskTimes)
     }
 
     /// SHA-256 of the parameters after defaults and of the inputs' hashes (not of the shard, so that
