@@ -23,13 +23,14 @@ one_table="$work/chip-one-table.sweep.yaml"
 sed -e "s|^scenario: .*|scenario: $PWD/scenarios/chip-export-controls.yaml|" -e 's|^name: .*|name: chip-one-table|' "$perturbed" > "$one_table"
 "$bin/shockflow" economy check china-2017 >/dev/null  # the cache exists before the timing
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+load=$(cut -d' ' -f1-3 /proc/loadavg)
 for i in $(seq "$runs"); do
   /usr/bin/time -f "%e %U %M" -o "$work/tp-perturbed-$i" "$bin/shockflow" sweep "$perturbed" --out "$work/tp-perturbed" --quiet
   /usr/bin/time -f "%e %U %M" -o "$work/tp-one-$i" "$bin/shockflow" sweep "$one_table" --out "$work/tp-one" --quiet
   rm -rf "$work/tp-perturbed" "$work/tp-one"
 done
 echo "== 1,000-run grid of the chip scenario: 50 perturbed tables × 5 thresholds × 4 magnitudes (whole process; target < 30 s)"
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load average before the runs: $load, after: $(cut -d' ' -f1-3 /proc/loadavg)"
 for kind in perturbed one; do
   label=$([ "$kind" = perturbed ] && echo "50 perturbed tables" || echo "one cached table   ")
   echo "$label: wall s, user CPU s, peak KB of each run: $(cat "$work"/tp-"$kind"-* | tr '\n' ' ')"
