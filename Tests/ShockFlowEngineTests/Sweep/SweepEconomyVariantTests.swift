@@ -176,6 +176,31 @@ struct SweepEconomyVariantTests {
         }
     }
 
+    @Test("a table that cannot be built stops the sweep, naming the table and why; no output folder")
+    func unbuildableTableIsNamed() throws {
+        try withTemporaryDirectory { directory in
+            let text = SweepTestSupport.sweep(
+                """
+                design: {method: grid, samples: 2}
+                parameters:
+                  - {path: economy.options.maximum_balancing_iterations, name: iterations, distribution: discrete, levels: [10000, 3]}
+                outputs:
+                  - {summary: cumulative_value_added_loss}
+                """, scenario: Self.scenario)
+            let path = try writeFile(text, named: "sweep.yaml", in: directory)
+            var options = SweepRunner.Options()
+            options.output = directory + "/out"
+            #expect {
+                try SweepRunner.run(sweepFile: path, options: options)
+            } throws: { error in
+                guard case .unusableTable(let table, let reason) = error as? SweepError else { return false }
+                return table == "china-2017 (maximum_balancing_iterations 3)"
+                    && reason.hasPrefix("cannot be built: product 01: trade balancing did not converge in 3 iterations")
+            }
+            #expect(!FileManager.default.fileExists(atPath: directory + "/out"))
+        }
+    }
+
     @Test("a path into `economy` needs a table ShockFlow builds; the base may name it as text or as a mapping")
     func economyOptionsNeedABuiltTable() throws {
         let problems = try SweepTestSupport.problems(SweepTestSupport.sweep(

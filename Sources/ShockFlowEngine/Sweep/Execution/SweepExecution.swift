@@ -63,10 +63,20 @@ struct SweepExecution {
         case .economy(let variant, let key, let name, let loaded, let factors):
             // The sweep's own economy is loaded and checked already (and hashed when tables are listed).
             let (economy, tableSHA256): (Economy, String?) = try loaded.map { ($0, nil) } ?? state.timed(.table) {
-                let economy = try key.map { try $0.build() } ?? EconomyLoader.load(name).economy
+                let table = key?.description ?? name
+                let economy: Economy
+                do {
+                    economy = try key.map { try $0.build() } ?? EconomyLoader.load(name).economy
+                } catch {
+                    throw SweepError.unusableTable(table: table, reason: "cannot be built: \(error)")
+                }
                 if !skipChecks {
                     let report = try economy.check(options: CheckOptions(estimateCondition: false))
-                    guard report.passed else { throw EconomyCheckFailure(economy: key?.description ?? name, report: report) }
+                    let errors = report.findings.filter { $0.severity == .error }.map(\.message)
+                    if !errors.isEmpty {
+                        throw SweepError.unusableTable(
+                            table: table, reason: "fails its checks (--skip-checks runs on it anyway): " + errors.joined(separator: "; "))
+                    }
                 }
                 return (economy, EconomyTableDigest.sha256(economy))
             }
