@@ -2,7 +2,7 @@ import ShockFlowFormats
 import ShockFlowModel
 
 /// What the runs of a model write that a sweep output can read — the rows of `summary.csv` with a value
-/// and the metrics of `cells.csv` (docs/results-format.md) — known before anything runs, so that planning
+/// (the price rows too: a sweep computes prices for the runs when an output reads them) and the metrics of `cells.csv` (docs/results-format.md) — known before anything runs, so that planning
 /// refuses an output no run can give. `SweepOutputCatalogTests` checks it against real runs of every model.
 struct SweepOutputCatalog {
     let modelName: String
@@ -26,6 +26,7 @@ struct SweepOutputCatalog {
             rows += (0..<min(ranked, economy.cellCount)).map { "weight_decrease_\($0 + 1)" }
             rows += ["max_rationing_iterations", "max_substitution_iterations"]
         }
+        if case .extraction = model {} else { rows += RunResultsWriter.priceRowNames(economy) }
         summaryRows = rows
     }
 }
