@@ -97,7 +97,7 @@ import Testing
             let lines = result.standardError.split(separator: "\n").map(String.init)
             #expect(lines.count == 4, "\(result.standardError)")
             #expect(
-                lines.first == "broken.yaml:4:20: horizon.periods: expected a whole number from 1 to 1000, found the number -4")
+                lines.first == "broken.yaml:4:20: horizon.periods: expected a whole number from 1 to 1826, found the number -4")
             #expect(
                 lines.dropFirst().first
                     == "broken.yaml:7:41: shocks[0].products: unknown imported product 'chps' — did you mean `chips` (Integrated circuits)?"

@@ -4,8 +4,8 @@ import ShockFlowFormats
 /// Writes the results folder of `shockflow run` (docs/results-format.md): tidy CSV tables of the
 /// scenario against its baseline, a summary and the manifest. The folder appears whole or not at all.
 public enum RunResultsWriter {
-    /// The files of a results folder, in the order they are written (`products.csv` and `weights.csv`
-    /// only for the dynamic model).
+    /// The files of a results folder, in the order they are written (`products.csv` for the dynamic and
+    /// ario models, `weights.csv` for the dynamic model, `national.csv` for the ario model).
     public static func fileNames(for result: ScenarioRunResult) -> [String] {
         tableNames(for: result) + ["manifest.json"]
     }
@@ -27,7 +27,8 @@ public enum RunResultsWriter {
     }
 
     private static func tableNames(for result: ScenarioRunResult) -> [String] {
-        ["cells.csv", "regions.csv", "sectors.csv"] + (result.investmentWeights == nil ? [] : ["products.csv", "weights.csv"])
+        ["cells.csv", "regions.csv", "sectors.csv"] + (result.productMetrics.isEmpty ? [] : ["products.csv"])
+            + (result.investmentWeights == nil ? [] : ["weights.csv"]) + (result.nationalDaily.isEmpty ? [] : ["national.csv"])
             + ["summary.csv"]
     }
 
@@ -40,8 +41,9 @@ public enum RunResultsWriter {
             { [cellRows(result, periods: half..<result.periodCount)] },
             {
                 [groupTable(result, by: .region), groupTable(result, by: .sector)]
-                    + (result.investmentWeights.map { [productsTable(result), weightsTable($0, result: result)] } ?? [])
-                    + [summaryTable(result)]
+                    + (result.productMetrics.isEmpty ? [] : [productsTable(result)])
+                    + (result.investmentWeights.map { [weightsTable($0, result: result)] } ?? [])
+                    + (result.nationalDaily.isEmpty ? [] : [nationalTable(result)]) + [summaryTable(result)]
             },
         ]
         let built = ConcurrentJobs.run(jobs)

@@ -9,6 +9,7 @@ public enum ScenarioRun {
     public static func run(_ scenario: ResolvedScenario, economy: Economy) throws -> ScenarioRunResult {
         try ReproducibleLinearAlgebra.run {
             if case .dynamic = scenario.model { return try DynamicScenarioRun.run(scenario, economy: economy) }
+            if case .ario = scenario.model { return try ARIOScenarioRun.run(scenario, economy: economy) }
             return try StaticScenarioRun.run(scenario, analysis: InputOutputAnalysis(economy: economy))
         }
     }

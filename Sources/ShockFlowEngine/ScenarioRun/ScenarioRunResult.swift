@@ -50,6 +50,8 @@ public struct ScenarioRunResult: Sendable {
     public var iterations: RunIterations?
     /// What a reader of the results must know about the model (written as `note` rows of the summary).
     public var notes: [String]
+    /// The ario model's national totals of every metric, one value a day (`national.csv`); empty for the other models.
+    public var nationalDaily: [RunMetric] = []
 
     /// T: the number of periods written (1 for the static models, whose single period is 0).
     public var periodCount: Int { cellMetrics.first?.baseline.count ?? 0 }

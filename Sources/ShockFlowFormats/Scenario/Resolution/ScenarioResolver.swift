@@ -47,7 +47,7 @@ struct ScenarioResolver {
 
     mutating func resolve(_ spec: ScenarioSpec, file: String) -> ResolvedScenario? {
         let horizon = ScenarioHorizon(periods: spec.horizon.periods, periodYears: spec.horizon.period.years, seed: UInt64(spec.horizon.seed))
-        let model = resolveModel(spec.model)
+        let model = spec.model.type == .ario ? resolveARIO(spec) : resolveModel(spec.model)
         let isDynamic = spec.model.type == .dynamic
         let investment = isDynamic ? resolveInvestment(spec.investment) : nil
         let substitutions = resolveSubstitutions(spec.substitution)
@@ -61,7 +61,7 @@ struct ScenarioResolver {
         let strategicWeights = resolveStrategic(
             spec.strategic, defaultWeight: spec.investment.strategicWeight, substitutions: substitutions)
         let criticalInputs = resolveCriticalInputs(spec.criticalInputs)
-        let shocks = spec.shocks.compactMap { resolveShock($0) }
+        let shocks = spec.shocks.filter { !spec.isARIOEvent($0) }.compactMap { resolveShock($0) }
         guard let model else { return nil }
         return ResolvedScenario(
             name: spec.name, description: spec.description, file: file, economy: spec.economy, horizon: horizon, model: model,
@@ -85,6 +85,7 @@ struct ScenarioResolver {
         case .iim: return .inoperability
         case .extraction: return cells(regions: spec.regions, sectors: spec.sectors).map { .extraction(cells: $0) }
         case .diim: return .dynamicInoperability(resilience: spec.resilience)
+        case .ario: return nil  // resolveARIO, with the shocks
         }
     }
 
@@ -231,6 +232,8 @@ struct ScenarioResolver {
             kind = .demand(cells: selected, finalDemandColumns: economy.finalDemandColumns(inCategories: selectedCategories))
         case .investment:
             kind = .investmentBudget
+        case .capitalDestruction:
+            kind = nil  // an ARIO event (resolveARIO)
         }
         guard let kind else { return nil }
         return Shock(
@@ -246,6 +249,10 @@ extension ProfileSpec {
         case .ramp: .ramp(start: start, periods: periods, end: end)
         case .recovery: .recovery(start: start, halfLife: halfLife)
         case .series: .series(values ?? [])
+        case .event:
+            .event(
+                occurrence: event.occurrence, duration: event.duration,
+                recovery: ARIORecovery(event.recovery, tau: event.recoveryTau ?? 1))
         }
     }
 }

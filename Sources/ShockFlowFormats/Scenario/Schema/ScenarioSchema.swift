@@ -39,15 +39,16 @@ enum ScenarioSchema {
                 doc: "Imported products that a domestic sector can replace, with substitutability θ (section 3)."),
             .field(
                 "shocks", \.shocks, .list(of: shock.valueSchema), default: [],
-                doc: "The shocks. May be empty only for the `dynamic` model (a baseline run); `extraction` takes none."),
+                doc: "The shocks. May be empty only for the `dynamic` and `ario` models (a baseline run); `extraction` takes none."),
+            .field("results", \.results, results.valueSchema, default: results.defaults, doc: "What an `ario` run writes."),
         ])
     }()
 
     static var horizon: ObjectSchema<HorizonSpec> {
         ObjectSchema(fields: [
             .field(
-                "periods", \.periods, .integer(minimum: 1, maximum: 1000), default: 20,
-                doc: "Number of periods T (20 quarters: a five-year plan)."),
+                "periods", \.periods, .integer(minimum: 1, maximum: 1826), default: 20,
+                doc: "Number of periods T (20 quarters: a five-year plan; 1826 days: five years of the `ario` model)."),
             .field("period", \.period, .periodLength, default: .quarter, doc: "Length of one period."),
             .field(
                 "seed", \.seed, .integer(minimum: 0), default: 0,
@@ -90,6 +91,7 @@ enum ScenarioSchema {
                             default: 0.5,
                             doc: "Resilience coefficient K per period, the same for every cell (an assumption: sweep it).")
                     ]),
+                arioModel,
             ],
             bareNameAllowed: true)
     }
@@ -255,6 +257,7 @@ enum ScenarioSchema {
                 VariantCase(
                     kind: .investment, doc: "Investment budget changed: B(t) scaled by 1 + magnitude·profile(t) (19).",
                     fields: [magnitude(change, "Relative change of the budget at full strength.")]),
+                capitalDestruction,
             ])
     }
 
@@ -292,6 +295,7 @@ enum ScenarioSchema {
                             doc: "CSV relative to this file: a `value` column (or `period,value`), one row per period.",
                             whenAbsent: "give `values`"),
                     ], exactlyOneOf: ["values", "file"]),
+                eventProfile,
             ],
             bareNameAllowed: true)
     }

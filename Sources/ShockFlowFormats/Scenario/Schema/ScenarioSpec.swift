@@ -14,6 +14,7 @@ package struct ScenarioSpec: SchemaRecord {
     var criticalInputs = CriticalInputsSpec()
     var substitution: [SubstitutionEntry] = []
     package var shocks: [ShockSpec] = []
+    var results = ResultsSpec()
 }
 
 struct HorizonSpec: SchemaRecord {
@@ -25,7 +26,7 @@ struct HorizonSpec: SchemaRecord {
 
 /// Which model the scenario runs.
 enum ModelKind: String, CaseIterable, Sendable {
-    case dynamic, leontief, ghosh, iim, extraction, diim
+    case dynamic, leontief, ghosh, iim, extraction, diim, ario
 }
 
 struct ModelSpec: SchemaRecord {
@@ -34,6 +35,7 @@ struct ModelSpec: SchemaRecord {
     var regions = Selector.everything
     var sectors = Selector.everything
     var resilience = 0.0
+    var ario = ARIOModelSpec()
 }
 
 /// How base capital stocks are set (MODEL section 4).
@@ -116,6 +118,7 @@ struct SubstitutionEntry: SchemaRecord {
 /// What a shock acts on (MODEL section 4, table of shock kinds).
 enum ShockKind: String, CaseIterable, Sendable {
     case capacity, `import`, export, demand, investment
+    case capitalDestruction = "capital_destruction"
 }
 
 package struct ShockSpec: SchemaRecord {
@@ -130,10 +133,11 @@ package struct ShockSpec: SchemaRecord {
     var magnitude = 0.0
     var share = 0.0
     package var profile = ProfileSpec()
+    var capital = CapitalDestructionSpec()
 }
 
 enum ProfileKind: String, CaseIterable, Sendable {
-    case step, ramp, recovery, series
+    case step, ramp, recovery, series, event
 }
 
 package struct ProfileSpec: SchemaRecord {
@@ -145,4 +149,5 @@ package struct ProfileSpec: SchemaRecord {
     var halfLife = 0.0
     var values: [Double]?
     package var file: String?
+    var event = EventProfileSpec()
 }
