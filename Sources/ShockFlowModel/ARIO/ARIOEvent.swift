@@ -1,7 +1,7 @@
 /// One event of an ARIO scenario (docs/ario.md, "Events"): an amount shared over regions ×
 /// sectors, the day it occurs and how long it lasts before recovery or rebuilding starts.
 /// These are ARIO's own events (BoARIO's `EventArbitraryProd`, `EventKapitalRecover`,
-/// `EventKapitalRebuild`); the scenario vocabulary of `Shock` will gain kinds for them later.
+/// `EventKapitalRebuild`): a scenario file's capacity and capital_destruction shocks under the ario model.
 public struct ARIOEvent: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// A share of the industries' production capacity lost (BoARIO "arbitrary"); `amount` is a
