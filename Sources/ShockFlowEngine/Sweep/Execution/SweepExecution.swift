@@ -51,6 +51,8 @@ struct SweepExecution {
         let results: [ScenarioRunResult]
         if let model = models.dynamic[plan.structureGroups[runs[0]]] {
             results = try DynamicScenarioRun.run(scenarios, on: model, economy: economy, keeping: plan.recordedMetrics)
+        } else if case .ario = scenarios.first?.model, let model = models.ario {
+            results = try ARIOScenarioRun.run(scenarios, on: model, economy: economy)
         } else if let analysis = models.analysis {
             results = try StaticScenarioRun.run(scenarios, analysis: analysis)
         } else {
@@ -67,6 +69,8 @@ struct SweepExecution {
     struct Models: Sendable {
         var dynamic: [Int: PlanHorizonModel] = [:]
         var analysis: InputOutputAnalysis?
+        /// The ario model of the economy: every ario run shares it, in batches by horizon.
+        var ario: ARIOModel?
 
         init(plan: SweepPlan, economy: Economy, runs: [Int]) throws {
             try ReproducibleLinearAlgebra.run {
@@ -74,6 +78,8 @@ struct SweepExecution {
                     let representative = try plan.variants.scenario(run: group)
                     if case .dynamic = representative.model {
                         dynamic[group] = try ScenarioRun.planHorizonModel(for: representative, economy: economy).model
+                    } else if case .ario = representative.model {
+                        ario = try ario ?? ARIOModel(economy: economy)
                     } else if analysis == nil {
                         analysis = try InputOutputAnalysis(economy: economy)
                     }

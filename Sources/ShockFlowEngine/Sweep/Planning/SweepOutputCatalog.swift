@@ -26,6 +26,7 @@ struct SweepOutputCatalog {
             rows += (0..<min(ranked, economy.cellCount)).map { "weight_decrease_\($0 + 1)" }
             rows += ["max_rationing_iterations", "max_substitution_iterations"]
         }
+        if let settings = model.arioSettings, settings.metrics.contains(.importShortfall) { rows += ["total_import_shortfall"] }
         summaryRows = rows
     }
 }
