@@ -15,7 +15,7 @@ enum StaticScenarioRun {
         case .ghosh: (["primary_inputs", "output"], "output")
         case .inoperability, .dynamicInoperability: (["inoperability", "output"], "output")
         case .extraction: (["output", "value_added"], "value_added")
-        case .ario(let settings): (ARIOScenarioRun.cellMetricNames(settings), "value_added")
+        case .ario(let settings): ARIOScenarioRun.outputs(settings)
         }
     }
 

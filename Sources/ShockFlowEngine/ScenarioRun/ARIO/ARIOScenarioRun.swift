@@ -64,18 +64,23 @@ enum ARIOScenarioRun {
             }
             if metric.isProductMetric { products.append(values) } else { cells.append(values) }
         }
-        let headline = [ARIOResultMetric.valueAdded, .output].first { recorder.written.contains($0) } ?? .valueAdded
+        let headline = headlineMetric(recorder.written)
         let window =
             recorder.every == 1
             ? "one row a day" : "rows of \(recorder.every) days: flows summed over the days, capacity, inventories and overproduction on the last"
         return ScenarioRunResult(
             scenario: scenario, economy: economy, cellMetrics: cells, productMetrics: products, investmentWeights: nil,
-            headlineMetric: headline.rawValue, iterations: nil,
+            headlineMetric: headline, iterations: nil,
             notes: [note, window + "; national.csv: every metric's national total every day"], nationalDaily: recorder.national)
     }
 
-    /// The cell metrics an ario run writes with these settings, in order (sweep planning).
-    static func cellMetricNames(_ settings: ARIOSettings) -> [String] {
-        settings.metrics.filter { !$0.isProductMetric }.map(\.rawValue)
+    /// The cell metrics an ario run writes with these settings, in order, and its headline metric (sweep planning).
+    static func outputs(_ settings: ARIOSettings) -> (cellMetrics: [String], headline: String) {
+        (settings.metrics.filter { !$0.isProductMetric }.map(\.rawValue), headlineMetric(settings.metrics))
+    }
+
+    /// The summary's losses are in value added when the run writes it, else in output.
+    private static func headlineMetric(_ written: [ARIOResultMetric]) -> String {
+        ([ARIOResultMetric.valueAdded, .output].first { written.contains($0) } ?? .valueAdded).rawValue
     }
 }
