@@ -103,4 +103,37 @@ import Testing
             }
         }
     }
+
+    /// What the ario model finds only with the economy (capital destroyed above an industry's capital,
+    /// 4 × its value added) is reported at the shock's field, with its line and column, by validate and run.
+    @Test func capitalAboveTheIndustrysIsAProblemAtItsField() throws {
+        let yaml = """
+            schema_version: 1
+            name: too-much
+            economy: economy
+            model: ario
+            horizon: {periods: 10, period: day}
+            shocks:
+              - {id: flood, kind: capital_destruction, regions: Zhejiang, sectors: "20", amount: 1e9,
+                 profile: {type: event, occurrence: 2, recovery_tau: 5}}
+            """
+        try withTemporaryDirectory { directory in
+            let file = try ScenarioRunFixture.write(yaml, economy: try ScenarioRunFixture.economy(), in: directory)
+            for attempt in ["validate", "run"] {
+                do {
+                    if attempt == "validate" {
+                        _ = try FileValidation.validate(path: file)
+                    } else {
+                        _ = try ScenarioRunner.run(scenarioFile: file, outputFolder: directory + "/out")
+                    }
+                    Issue.record("\(attempt) accepted a loss above the capital")
+                } catch let error as ScenarioError {
+                    #expect(error.problems.count == 1)
+                    #expect(error.problems.first?.fieldPath == "shocks[0].amount", "\(attempt)")
+                    #expect(error.problems.first?.line == 7 && error.problems.first?.column == 86, "\(attempt)")
+                    #expect(error.problems.first?.message.hasPrefix("1000000000.0 does not fit the economy: expected at most the capital of CN-ZJ/20") == true)
+                }
+            }
+        }
+    }
 }

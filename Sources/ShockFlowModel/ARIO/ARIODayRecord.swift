@@ -43,6 +43,12 @@ extension ARIOModel {
         }
     }
 
+    /// Checks the scenarios' parameters and events against the economy (what `run` checks before its
+    /// first day), without running them.
+    public func check(_ scenarios: [ARIOScenario], days: Int) throws {
+        for scenario in scenarios { _ = try ARIOColumn(scenario: scenario, model: self, days: days) }
+    }
+
     /// Runs the scenarios and keeps each day's production (n × N).
     public func production(_ scenarios: [ARIOScenario], days: Int) throws -> [Matrix] {
         var production: [Matrix] = []

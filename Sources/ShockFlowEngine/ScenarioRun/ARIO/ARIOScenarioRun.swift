@@ -14,6 +14,20 @@ enum ARIOScenarioRun {
         try run([scenario], on: ARIOModel(economy: economy), economy: economy)[0]
     }
 
+    /// For `validate`: an ario scenario's events and parameters against its economy, as `run` checks them
+    /// before its first day, each problem at its field of the file. Other models pass.
+    static func check(_ scenario: ResolvedScenario, economy: Economy, document: ScenarioDocument) throws(ScenarioError) {
+        guard let settings = scenario.model.arioSettings else { return }
+        do {
+            try ARIOModel(economy: economy).check(
+                [ARIOScenario(name: scenario.name, parameters: settings.parameters, events: settings.events, shocks: scenario.shocks)],
+                days: scenario.horizon.periods)
+        } catch {
+            let located = (error as? ARIOError).flatMap(document.problem(for:))
+            throw ScenarioError(problems: located.map { [$0] } ?? document.problems(addingEconomyProblem: "the ario model: \(error)"))
+        }
+    }
+
     /// Runs scenarios of one economy and one horizon in lockstep; scenarios with equal parameters share one baseline column.
     static func run(_ scenarios: [ResolvedScenario], on model: ARIOModel, economy: Economy) throws -> [ScenarioRunResult] {
         let days = scenarios.first?.horizon.periods ?? 0
