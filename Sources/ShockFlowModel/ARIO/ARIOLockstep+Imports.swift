@@ -81,16 +81,20 @@ extension ARIOLockstep {
     }
 
     /// Σ_p I[p, j] over the finite domestic inventories plus Σ_p Iᵐ[p, j] over the finite imported ones held.
-    func inventoryTotals() -> Matrix {
+    /// A product's inventory is finite in a column exactly when its duration is (A4), (A27).
+    func inventoryTotals() throws -> Matrix {
         var total = Matrix(rows: n, columns: columnCount)
-        for inventory in inventories {
-            for index in total.elements.indices where inventory.elements[index].isFinite {
-                total.elements[index] += inventory.elements[index]
+        for (p, inventory) in inventories.enumerated() {
+            let finite = columns.map { $0.inventoryDuration[p].isFinite }
+            if finite.allSatisfy({ $0 }) {
+                try total.add(inventory)
+            } else {
+                for c in 0..<columnCount where finite[c] { try total.addColumn(c, of: inventory) }
             }
         }
         for (k, p) in trackedImports.enumerated() {
-            for c in 0..<columnCount where columns[c].shockedImports.contains(p) {
-                for j in 0..<n where importInventories[k][j, c].isFinite { total[j, c] += importInventories[k][j, c] }
+            for c in 0..<columnCount where columns[c].shockedImports.contains(p) && columns[c].importDuration[p].isFinite {
+                try total.addColumn(c, of: importInventories[k])
             }
         }
         return total

@@ -133,7 +133,7 @@ struct ARIOLockstep {
         return ARIODayRecord(
             day: t, production: production, capacity: capacity, overproduction: overproduction, totalDemand: demand,
             rebuildingDemand: rebuilding, capacityLoss: capacityLoss, finalDemand: finalDemand,
-            inventory: inventoryTotals(), importUse: try importUse(), importShortfall: importShortfall,
+            inventory: try inventoryTotals(), importUse: try importUse(), importShortfall: importShortfall,
             importInventory: importInventoryTotals())
     }
 
