@@ -50,7 +50,7 @@ let package = Package(
         ),
         .target(
             name: "ShockFlowReport",
-            dependencies: ["ShockFlowEngine", "ShockFlowFormats", .product(name: "Plot", package: "Plot")]
+            dependencies: ["ShockFlowEngine", "ShockFlowFormats", "ShockFlowModel", .product(name: "Plot", package: "Plot")]
         ),
         .executableTarget(
             name: "shockflow",

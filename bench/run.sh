@@ -12,8 +12,9 @@ bin=.build/release
 venv=.venv-bench
 if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
-  "$venv/bin/pip" install -q numpy pandas pymrio
+  "$venv/bin/pip" install -q numpy pandas pymrio scipy
 fi
+"$venv/bin/python" -c "import scipy" 2>/dev/null || "$venv/bin/pip" install -q scipy
 py="$venv/bin/python"
 cc -O2 -o "$work/dgemm" bench/c/dgemm.c -lopenblas
 cc -O2 -o "$work/dgetrs" bench/c/dgetrs.c -llapacke -lopenblas
@@ -50,8 +51,10 @@ echo "== 100 variants of chip-export-controls.yaml (magnitude 0.5–1.5×) in lo
 read -r _ lockstep _ one_by_one < <("$bin/shockflow-bench" lockstep scenarios/chip-export-controls.yaml 100)
 echo "lockstep: ${lockstep}s   one by one: ${one_by_one}s   speed-up: $(ratio "$one_by_one" "$lockstep")x"
 
-echo "== sweeps: scenarios/chip-export-controls.sweep.yaml, Saltelli N = 256, 10 parameters (3,072 runs) on china-2017 (target ≥ 10x)"
-read -r _ runs batched _ serial_runs serial _ pair_runs pair < <("$bin/shockflow-bench" sweep scenarios/chip-export-controls.sweep.yaml 192)
+bash bench/lockstep_vs_numpy.sh "$bin/shockflow-bench" "$py" "$work"
+
+echo "== sweeps: bench/chip-10-parameters.sweep.yaml, Saltelli N = 256, 10 parameters (3,072 runs) on china-2017 (target ≥ 10x)"
+read -r _ runs batched _ serial_runs serial _ pair_runs pair < <("$bin/shockflow-bench" sweep bench/chip-10-parameters.sweep.yaml 192)
 echo "batched (64 runs a batch, 2 threads): $runs runs in ${batched}s = $(python3 -c "print(f'{$runs/$batched:.1f}')") runs/s"
 echo "one at a time, 1 thread: $serial_runs runs in ${serial}s = $(python3 -c "print(f'{$serial_runs/$serial:.1f}')") runs/s   batched/one at a time: $(python3 -c "print(f'{($runs/$batched)/($serial_runs/$serial):.2f}')")x"
 echo "one at a time, 2 threads: $pair_runs runs in ${pair}s = $(python3 -c "print(f'{$pair_runs/$pair:.1f}')") runs/s   batched/that: $(python3 -c "print(f'{($runs/$batched)/($pair_runs/$pair):.2f}')")x"

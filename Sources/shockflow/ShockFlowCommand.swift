@@ -7,6 +7,6 @@ struct ShockFlowCommand: ParsableCommand {
         commandName: "shockflow",
         abstract: "Supply-chain shock scenarios on multi-regional input–output tables.",
         version: ShockFlowVersion.current,
-        subcommands: [Info.self, EconomyCommand.self, Validate.self, Run.self, Compare.self, Schema.self, SensitivityCommand.self, SweepCommand.self, Report.self]
+        subcommands: [Info.self, EconomyCommand.self, PlanCommand.self, Validate.self, Run.self, Compare.self, Schema.self, SensitivityCommand.self, SweepCommand.self, Report.self]
     )
 }

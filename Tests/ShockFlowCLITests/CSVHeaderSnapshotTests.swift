@@ -3,8 +3,8 @@ import Testing
 
 /// The header of every CSV file and table ShockFlow writes, compared with one committed snapshot,
 /// `Snapshots/csv-headers.txt`: one line `command | file | header` per file, for `run` (the dynamic
-/// model and each static one), `economy analyze --matrices`, `economy build`, `economy show --format csv`
-/// (every listing), `sweep`, `compare --format csv` (every level, cumulative, three runs) and
+/// model, its plan.csv, and each static one), `economy analyze --matrices`, `economy build`, `economy show`
+/// (every listing) and `plan show` with `--format csv`, `sweep`, `compare --format csv` (every level, cumulative, three runs) and
 /// `sensitivity analyze` (every method). Renaming
 /// or reordering a column is a change of the files' format: re-record on purpose with
 /// `RECORD_SNAPSHOTS=1 swift test --skip-build --filter ShockFlowCLITests` and say so in the docs.
@@ -47,6 +47,11 @@ import Testing
             .write(to: folder.appendingPathComponent("dynamic-b.yaml"), atomically: true, encoding: .utf8)
         for name in ["dynamic", "dynamic-b"] { try Self.run(["run", "\(name).yaml", "--out", name, "--quiet"], in: folder) }
         lines += try Self.headers(of: folder.appendingPathComponent("dynamic"), as: "run (dynamic)")
+        // plan.csv: written besides them when some cell has a plan tilt.
+        try (RunCommandTests.chipScenario + "\npriorities: [{regions: north, sectors: manu, tilt: 0.5}]\n")
+            .write(to: folder.appendingPathComponent("tilted.yaml"), atomically: true, encoding: .utf8)
+        try Self.run(["run", "tilted.yaml", "--out", "tilted", "--quiet"], in: folder)
+        lines += try Self.headers(of: folder.appendingPathComponent("tilted"), as: "run (dynamic, plan tilts)").filter { $0.contains("| plan.csv |") }
         let staticModels = [
             ("leontief", "shocks:\n  - {id: d, kind: demand, regions: north, sectors: agri, magnitude: -0.1}"),
             ("ghosh", "shocks:\n  - {id: c, kind: capacity, regions: north, sectors: manu, magnitude: 0.2}"),
@@ -74,6 +79,8 @@ import Testing
             let result = try Self.run(["economy", "show", Self.economy, listing, "--format", "csv"], in: folder)
             lines.append("economy show \(listing) --format csv | stdout | \(result.standardOutput.components(separatedBy: "\n")[0])")
         }
+        let plan = try Self.run(["plan", "show", "--format", "csv"], in: folder)
+        lines.append("plan show --format csv | stdout | \(plan.standardOutput.components(separatedBy: "\n")[0])")
 
         // sweep: a Saltelli design (Sobol' indices) and a random one (regression indices) give one header.
         for design in ["{method: saltelli, samples: 4, seed: 1}", "{method: random, samples: 8, seed: 1}"] {

@@ -135,7 +135,7 @@ import Testing
             (["base", "identical", "--format", "xml"],
              "The value 'xml' is invalid for '--format <format>'. Please provide one of 'table', 'csv', 'markdown' or 'json'."),
             (["base", "identical", "--level", "towns"],
-             "The value 'towns' is invalid for '--level <level>'. Please provide one of 'cells', 'regions', 'sectors', 'products' or 'summary'."),
+             "The value 'towns' is invalid for '--level <level>'. Please provide one of the following:\n  - cells\n  - regions\n  - sectors\n  - products\n  - summary\n  - prices\n  - price_indices"),
             (["base", "identical", "--column", "value"],
              "The value 'value' is invalid for '--column <column>'. Please provide one of 'scenario', 'baseline' or 'difference'."),
             (["base"], "Missing expected argument '<compared>'"),

@@ -82,8 +82,9 @@ import Testing
         let regions = Set(try String(contentsOfFile: run + "/regions.csv", encoding: .utf8).split(separator: "\n").dropFirst()
             .map { $0.split(separator: ",")[1] })
         #expect(regions.count == 31)
-        #expect(try Self.count(dom, element: "rect", className: "tile-box") == 31)
-        #expect(try Self.count(dom, element: "g", className: "tile") == 31)
+        // Two maps: where the shock lands, and how much each province's own plan raises its base weight.
+        #expect(try Self.count(dom, element: "rect", className: "tile-box") == 2 * 31)
+        #expect(try Self.count(dom, element: "g", className: "tile") == 2 * 31)
         // National + 3 provinces × output and value added, a baseline and a scenario line each.
         #expect(try Self.count(dom, element: "polyline", className: "series-line") == 4 * 2 * 2)
         // Each line has a point per period (20 quarters).
@@ -96,11 +97,13 @@ import Testing
         #expect(try Self.count(dom, element: "path", className: "flow-band") == 31 + 11)
         #expect(try Self.count(dom, element: "rect", className: "flow-node") == 2 * (31 + 11))
         #expect(try Self.count(dom, element: "rect", className: "timeline-cell") == 20)
-        #expect(try Self.count(dom, element: "rect", className: "bar") == 12 + 15)
+        // Ranked sectors and cells, and the 12 sectors the plan favours most.
+        #expect(try Self.count(dom, element: "rect", className: "bar") == 12 + 15 + 12)
         // The footer has the manifest's provenance: every input's SHA-256.
         let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: run + "/manifest.json")))
         let digests = ((manifest as? [String: Any])?["inputs"] as? [[String: Any]] ?? []).compactMap { $0["sha256"] as? String }
-        #expect(digests.count == 5 && digests.allSatisfy { dom.contains($0) })
+        // The economy's inputs, the scenario and the plan table's two files.
+        #expect(digests.count == 7 && digests.allSatisfy { dom.contains($0) })
         #expect(Self.consoleMessages(dumped.standardError).isEmpty, "\(Self.consoleMessages(dumped.standardError))")
 
         // A screenshot that is not blank: many colours, a fair share of non-white pixels.
@@ -220,9 +223,10 @@ import Testing
         #expect(Self.consoleMessages(dumped.standardError).count == 1)
     }
 
-    /// A sweep written by `shockflow sweep` (regression indices, no intervals): a tornado bar per parameter
-    /// and output, a scatter point per run and output.
-    @Test func sweepReportHasATornadoAndAScatterPerOutput() throws {
+    /// A sweep written by `shockflow sweep` (regression indices, no intervals): a headline range per output
+    /// (its band, median tick and top inputs), a tornado bar per parameter and output, a scatter point per
+    /// run and output; rendered in Chromium without console messages.
+    @Test func sweepReportHasRangesATornadoAndAScatterPerOutput() throws {
         let folder = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let sweep = Self.repository.appendingPathComponent("scripts/fixtures/sweeps/small-sweep.yaml").path
@@ -239,6 +243,21 @@ import Testing
         #expect(try Self.count(html, element: "rect", className: "tornado-bar") == outputCount * parameters)
         #expect(try Self.count(html, element: "circle", className: "point") == outputCount * runs)
         #expect(html.contains("<h1>Sweep small-sweep</h1>"))
+        #expect(try Self.count(html, element: "tr", className: "range-row") == outputCount)
+        #expect(html.contains("top inputs by |SRC| (sign)"), "an lhs design's drivers are ranked by |SRC|")
+
+        guard let chromium = Self.chromium() else {
+            Issue.record("chromium is not installed: `make test` installs it (Debian package chromium)")
+            return
+        }
+        let dumped = try Self.headless(chromium, ["--dump-dom"], page: folder.appendingPathComponent("sweep.html").path)
+        #expect(dumped.exitCode == 0 && Self.consoleMessages(dumped.standardError).isEmpty, "\(dumped.standardError)")
+        let dom = dumped.standardOutput
+        for mark in ["range-band", "range-median", "range-extent"] {
+            #expect(try Self.count(dom, element: "rect", className: mark) == outputCount, "\(mark)")
+        }
+        #expect(try Self.count(dom, element: "text", className: "range-median-label") == outputCount)
+        #expect(try Self.count(dom, element: "span", className: "driver") == outputCount * min(parameters, 3))
     }
 
     @Test func folderThatIsNoRunOrSweepExitsOneAndWritesNothing() throws {

@@ -25,6 +25,8 @@ import Testing
         "products.csv": "period,product,metric,baseline,scenario,difference,relative",
         "weights.csv": "period,region,sector,weight_baseline,weight_scenario",
         "summary.csv": "metric,value,unit,detail",
+        "prices.csv": "period,region,sector,price_baseline,price_scenario,difference,relative",
+        "price_indices.csv": "period,region,index,baseline,scenario,difference,relative",
     ]
 
     /// Writes `files` into a fresh folder and runs `shockflow` there; `body` gets the folder.
@@ -65,7 +67,7 @@ import Testing
             )
             #expect(
                 report.last?.hasPrefix(
-                    "wrote cells.csv, regions.csv, sectors.csv, products.csv, weights.csv, summary.csv, manifest.json to results/two-chips in "
+                    "wrote cells.csv, regions.csv, sectors.csv, products.csv, weights.csv, summary.csv, prices.csv, price_indices.csv, manifest.json to results/two-chips in "
                 ) == true)
         }
     }
@@ -193,7 +195,7 @@ import Testing
                     #expect(engine?["blas_threads"] as? Int == 1)
                 }
             }
-            #expect(try contents(folder.appendingPathComponent("static.yaml-0")) == ["cells.csv", "manifest.json", "regions.csv", "sectors.csv", "summary.csv"])
+            #expect(try contents(folder.appendingPathComponent("static.yaml-0")) == ["cells.csv", "manifest.json", "price_indices.csv", "prices.csv", "regions.csv", "sectors.csv", "summary.csv"])
             // The report of one folder, written under each setting: the same page (docs/report.md).
             _ = try CrossProcess.runUnderEachSetting(["report", "chips.yaml-0", "--quiet"], in: folder) { index, _ in
                 ["--out", "report-\(index).html"]

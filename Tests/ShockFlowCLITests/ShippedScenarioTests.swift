@@ -66,6 +66,23 @@ import Testing
         }
     }
 
+    /// The shipped sweep files plan against the shipped scenario (every parameter's path found and its
+    /// range valid), checked here with a smaller design of the same parameters.
+    @Test(arguments: ["chip-export-controls.sweep", "chip-plan-intensity.sweep"])
+    func shippedSweepValidates(name: String) throws {
+        let text = try String(contentsOf: Self.scenarios.appendingPathComponent("\(name).yaml"), encoding: .utf8)
+        let scenario = Self.scenarios.appendingPathComponent("chip-export-controls.yaml").path
+        let small = text.replacingOccurrences(of: "scenario: chip-export-controls.yaml\n", with: "scenario: \(scenario)\n")
+            .replacing(#/samples: [0-9]+,/#, with: "samples: 4,")
+        #expect(small != text && small.contains("samples: 4,"))
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try small.write(to: folder.appendingPathComponent("small.sweep.yaml"), atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["validate", "small.sweep.yaml"], in: folder)
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains(": valid — sweep "))
+    }
+
     /// MODEL section 4's reference case on the China MRIO: 60 % of the chip share (0.78) of imported
     /// product 20 cut from period 2, half-life 6 quarters, τ = 0.05, G = 4, defaults elsewhere. The
     /// numpy reference gave a GDP loss in the first shocked quarter of 1.8 % (θ = 0) and 1.3 %

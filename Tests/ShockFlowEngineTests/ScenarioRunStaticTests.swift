@@ -41,7 +41,10 @@ import Testing
             let demand = try Self.metric("final_demand", in: folder)
             #expect(ScenarioRunFixture.deviation(zip(demand.scenario, demand.baseline).map { $0 - $1 }, change) <= 1e-10, "Δy")
             #expect(Set(try ScenarioRunFixture.table(folder + "/cells.csv").rows.map { $0[0] }) == ["0"])
-            #expect(outcome.files == ["cells.csv", "regions.csv", "sectors.csv", "summary.csv", "manifest.json"])
+            #expect(
+                outcome.files == [
+                    "cells.csv", "regions.csv", "sectors.csv", "summary.csv", "prices.csv", "price_indices.csv", "manifest.json",
+                ])
         }
     }
 

@@ -50,7 +50,7 @@ struct BadScenarioFile: Sendable, CustomTestStringConvertible {
             message: "expected a number at least -1 (for a demand shock), found the number -1.5"),
         BadScenarioFile(
             file: "empty-shocks-static.yaml", line: 4, column: 9, field: "shocks",
-            message: "the leontief model computes the response to shocks: give at least one demand or export shock"),
+            message: "the leontief model computes the response to shocks: give at least one demand, export, import_price or cost shock"),
         BadScenarioFile(
             file: "duplicate-ids.yaml", line: 5, column: 10, field: "shocks[1].id",
             message: "duplicate shock id `chips` (first used on line 4); ids must be unique"),
@@ -120,7 +120,7 @@ struct BadScenarioFile: Sendable, CustomTestStringConvertible {
             message: "the extraction model takes no shocks: it removes the cells named in `model`"),
         BadScenarioFile(
             file: "shock-kind-unused.yaml", line: 6, column: 24, field: "shocks[1].kind",
-            message: "a capacity shock has no effect in the leontief model, which uses demand or export shocks"),
+            message: "a capacity shock has no effect in the leontief model, which uses demand, export, import_price or cost shocks"),
         BadScenarioFile(
             file: "profile-on-static.yaml", line: 9, column: 14, field: "shocks[0].profile",
             message: "the iim model is static: a profile has no effect (the shock acts at full strength); remove it"),
@@ -139,6 +139,12 @@ struct BadScenarioFile: Sendable, CustomTestStringConvertible {
         BadScenarioFile(
             file: "static-sections.yaml", line: 4, column: 13, field: "investment",
             message: "`investment` applies to the dynamic model only; this scenario runs the leontief model"),
+        BadScenarioFile(
+            file: "plan-tilt-range.yaml", line: 5, column: 20, field: "plan.tilt.emerging",
+            message: "expected a number in [-5, 5], found the number 7"),
+        BadScenarioFile(
+            file: "plan-evidence-key.yaml", line: 5, column: 26, field: "plan.evidence.low",
+            message: "unknown field `low` — did you mean `L`?"),
     ]
 
     @Test(arguments: singleProblemFiles)
@@ -163,7 +169,7 @@ struct BadScenarioFile: Sendable, CustomTestStringConvertible {
         #expect(problems.map { $0.line ?? 0 } == [2, 3, 5, 7, 7, 8, 9])
         #expect(problems[3].message.hasPrefix("unknown region 'Pekin'"))
         #expect(problems[5].message == "unknown imported product '99' — did you mean `01` (Agricultural products) or `20` (Electronic equipment)?")
-        #expect(problems[6].message == "unknown shock kind \"tarif\" (expected `capacity`, `import`, `export`, `demand`, `investment` or `capital_destruction`)")
+        #expect(problems[6].message == "unknown shock kind \"tarif\" (expected `capacity`, `import`, `export`, `demand`, `investment`, `import_price`, `cost` or `capital_destruction`)")
         #expect(
             problems[0].description
                 == "bad/many-problems.yaml:2:7: name: expected a name of letters, digits, '_', '-' and '.' that starts with a letter or digit, found the text \"many problems\""

@@ -13,8 +13,9 @@ import Testing
     /// others need the economy or compare fields, which JSON Schema cannot.
     static let schemaLevelBadFiles: Set<String> = [
         "capacity-magnitude", "demand-magnitude", "empty", "many-problems", "misplaced-field", "missing-required",
-        "negative-horizon", "not-a-mapping", "ramp-zero-periods", "schema-version-2", "series-values-and-file",
-        "strategic-both", "theta-out-of-range", "unknown-key", "unknown-nested-key", "unknown-profile-type", "wrong-type",
+        "negative-horizon", "not-a-mapping", "plan-evidence-key", "plan-tilt-range", "ramp-zero-periods", "schema-version-2",
+        "series-values-and-file", "strategic-both", "theta-out-of-range", "unknown-key", "unknown-nested-key", "unknown-profile-type",
+        "wrong-type",
     ]
 
     private func json(_ data: Data) throws -> NSDictionary {

@@ -45,6 +45,10 @@ import Testing
         return fields + [field]
     }
 
+    static let names = [
+        "five-year-plan-baseline", "chip-export-controls", "rare-earth-export-restrictions", "soybean-import-shock", "tech-decoupling",
+    ]
+
     private func load(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> ResolvedScenario {
         let url = Self.repository.appendingPathComponent("scenarios/\(name).yaml")
         do {
@@ -64,15 +68,43 @@ import Testing
         #expect(Set(Self.chinaLabels.metadata.regionGroups.keys).isSuperset(of: ["east", "central", "west", "northeast", "coastal"]))
     }
 
-    @Test func fiveYearPlanBaselineHasPrioritiesOnly() throws {
+    /// Every province from the table 15th-fyp-2026, and nothing else: no shocks, no hand-written entries.
+    @Test func fiveYearPlanBaselineCoversEveryProvinceFromTheTable() throws {
         let scenario = try load("five-year-plan-baseline")
         #expect(scenario.shocks.isEmpty && scenario.model == .dynamic && scenario.horizon.periods == 20)
-        // Zhejiang: AI and software (31) and robotics (16, 17); Beijing: chips (20) and AI (31).
-        for code in ["31", "16", "17"] { #expect(scenario.planTilt[cell("CN-ZJ", code)] == 0.5) }
-        for code in ["20", "31"] { #expect(scenario.planTilt[cell("CN-BJ", code)] == 0.5) }
-        #expect(scenario.planTilt[cell("CN-GD", "19")] == 0.25)
-        #expect(scenario.planTilt[cell("CN-JX", "14")] == 0)
-        #expect(scenario.priorities.allSatisfy { $0.reason?.isEmpty == false })
+        let plan = try #require(scenario.plan)
+        #expect(plan.table.name == "15th-fyp-2026" && plan.settings == .defaults && plan.regions.count == 31)
+        #expect(scenario.priorities.isEmpty)
+        let evidence = plan.evidence(regionLabels: Self.chinaLabels.regions)
+        #expect(evidence.count == 32 && evidence.allSatisfy { $0.usedCount > 0 }, "every province and the national layer tilt")
+        // Zhejiang: AI and software (31) from its own emerging S row; Beijing: chips (20) and AI (31);
+        // the national layer adds 0.5 to both sectors everywhere (docs/plan.md works these through).
+        for code in ["31", "18", "20"] { #expect(scenario.planTilt[cell("CN-ZJ", code)] == 1) }
+        for code in ["20", "31"] { #expect(scenario.planTilt[cell("CN-BJ", code)] == 1) }
+        #expect(scenario.planTilt[cell("CN-ZJ", "16")] == 0.75)
+        #expect(scenario.planTilt[cell("CN-JX", "01")] == 0)
+    }
+
+    /// The four shock scenarios build on the baseline: the same plan, so the same π in every cell.
+    @Test(arguments: ["chip-export-controls", "rare-earth-export-restrictions", "soybean-import-shock", "tech-decoupling"])
+    func shockScenariosUseTheBaselinesPlan(_ name: String) throws {
+        let baseline = try load("five-year-plan-baseline"), scenario = try load(name)
+        #expect(scenario.plan?.settings == baseline.plan?.settings && scenario.plan?.table.name == baseline.plan?.table.name)
+        #expect(scenario.planTilt == baseline.planTilt && scenario.priorities.isEmpty)
+    }
+
+    /// Each shipped scenario's header names, in its paragraph "# Weak evidence …", exactly the
+    /// provinces whose tilts rest on weak evidence (L rows only or context rows only).
+    @Test(arguments: ScenarioShippedTests.names)
+    func headerNamesTheProvincesOnWeakEvidence(_ name: String) throws {
+        let text = try String(contentsOf: Self.repository.appendingPathComponent("scenarios/\(name).yaml"), encoding: .utf8)
+        let header = text.split(separator: "\n").prefix { $0.hasPrefix("#") }
+        let start = try #require(header.firstIndex { $0.hasPrefix("# Weak evidence") }, "no weak-evidence paragraph")
+        let paragraph = header[start...].prefix { $0 != "#" }.joined(separator: " ")
+        let named = Set(paragraph.matches(of: /CN-[A-Z]{2}/).map { String($0.output) })
+        let plan = try #require(try load(name).plan)
+        let weak = plan.evidence(regionLabels: Self.chinaLabels.regions).filter(\.isWeak).map(\.code)
+        #expect(named == Set(weak) && weak.count == 11)
     }
 
     @Test func chipExportControls() throws {
@@ -89,7 +121,6 @@ import Testing
         let users = ["16", "17", "18", "21"].map { SectorPair(input: sector("20"), user: sector($0)) }
         #expect(scenario.criticalInputs.domesticPairs == users && scenario.criticalInputs.importedPairs == users)
         #expect(scenario.strategicWeights[cell("CN-SH", "20")] == 1 && scenario.strategicWeights[cell("CN-SH", "21")] == 0.2)
-        #expect(scenario.planTilt[cell("CN-BJ", "20")] > 0)
     }
 
     @Test func rareEarthExportRestrictions() throws {
@@ -107,7 +138,14 @@ import Testing
 
     @Test func soybeanImportShock() throws {
         let scenario = try load("soybean-import-shock")
-        #expect(scenario.shocks.map(\.kind) == [.imports(products: [sector("01")]), .imports(products: [sector("06")])])
+        #expect(
+            scenario.shocks.map(\.kind) == [
+                .imports(products: [sector("01")]), .imports(products: [sector("06")]),
+                .importPrice(products: [sector("01")], regions: []),
+            ])
+        // CnAgri (2018): soybeans' import cost +20 %, on the soybean share (0.6) of product 01, in the quarters of the cut.
+        #expect(scenario.shocks[2].fullStrength == 0.6 * 0.2)
+        #expect(scenario.shocks[2].profile.values(periods: 5) == [0, 1, 1, 1, 0])
         #expect(scenario.shocks[0].fullStrength * scenario.shocks[0].profile.value(at: 2) == 0.6 * 0.21)
         #expect(scenario.shocks[0].profile.values(periods: 5) == [0, 1, 1, 1, 0])
         let substitution = try #require(scenario.substitutions.first)
@@ -126,8 +164,8 @@ import Testing
 
 extension ScenarioShippedTests {
     /// The 10-line example of docs/scenario-format.md is a valid china-2017 scenario.
-    /// Each shipped scenario has an ario counterpart in scenarios/ario with the same shocks (targets,
-    /// shares, magnitudes) in days: quarter q starts on day ⌊91.25·q⌋, a half-life of h quarters is
+    /// Each shipped scenario has an ario counterpart in scenarios/ario with the same quantity shocks
+    /// (targets, shares, magnitudes; price shocks are left out, the ario model has no prices) in days: quarter q starts on day ⌊91.25·q⌋, a half-life of h quarters is
     /// 91.25·h days, a last quarter q ends on day ⌊91.25·(q + 1)⌋ − 1.
     @Test(arguments: [
         "five-year-plan-baseline", "chip-export-controls", "rare-earth-export-restrictions", "soybean-import-shock", "tech-decoupling",
@@ -137,9 +175,15 @@ extension ScenarioShippedTests {
         let counterpart = try load("ario/\(name)")
         #expect(counterpart.model.arioSettings?.parameters == ARIOParameters())
         #expect(counterpart.horizon.periods == 1826 && counterpart.horizon.periodYears == 1.0 / 365)
-        #expect(counterpart.shocks.map(\.id) == original.shocks.map(\.id))
+        let quantityShocks = original.shocks.filter { shock in
+            switch shock.kind {
+            case .importPrice, .cost: false
+            default: true
+            }
+        }
+        #expect(counterpart.shocks.map(\.id) == quantityShocks.map(\.id))
         func day(_ quarter: Int) -> Int { Int((91.25 * Double(quarter)).rounded(.down)) }
-        for (shock, quarterly) in zip(counterpart.shocks, original.shocks) {
+        for (shock, quarterly) in zip(counterpart.shocks, quantityShocks) {
             #expect(shock.kind == quarterly.kind && shock.share == quarterly.share && shock.magnitude == quarterly.magnitude)
             switch quarterly.profile {
             case .step(let start, let end):

@@ -84,6 +84,19 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
+    /// plan.csv with text where a tilt belongs is refused at its file and line; nothing is written.
+    @Test func planTiltThatIsNotANumberIsRefused() throws {
+        let (root, folder) = try ReportFixtures.copy(ReportFixtures.run)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let path = folder + "/plan.csv"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "NORTH,02,0.75,", with: "NORTH,02,high,").write(toFile: path, atomically: true, encoding: .utf8)
+        let out = root.appendingPathComponent("report.html").path
+        let error = try #require(throws: DataFileError.self) { try ReportBuilder.write(folder: folder, out: out) }
+        #expect(error.description == path + ", line 3, column 3 (tilt): expected a number, found \"high\"")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
     /// A row lost from the middle of a series (or given twice) is refused, not drawn as 0.
     @Test func seriesWithAHoleIsRefused() throws {
         let (root, folder) = try ReportFixtures.copy(ReportFixtures.run)

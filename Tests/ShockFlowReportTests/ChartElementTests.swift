@@ -26,6 +26,20 @@ import Testing
         #expect(html.contains(">yuan</text>"), "the legend names the unit")
     }
 
+    /// The plan's map: one tile per province on the sequential scale (0 palest, the largest raise darkest).
+    @Test func planTileMapDrawsOneTilePerProvinceOnTheSequentialScale() {
+        var values: [String: PlanTileMapChart.Value] = [:]
+        for (index, tile) in ChinaTileGrid.tiles.enumerated() {
+            values[tile.code] = .init(raise: Double(index) / 100, favoured: index == 0 ? "" : "own π 0.5: Chips")
+        }
+        let html = render(PlanTileMapChart(values: values).figure)
+        #expect(html.count(element: "rect", className: "tile-box") == 31)
+        #expect(html.contains("fill=\"\(ColourScale.sequential(0, limit: 0.3).css)\""))
+        #expect(html.contains("fill=\"\(ColourScale.sequential(0.3, limit: 0.3).css)\""))
+        #expect(html.contains("+30.0 %</text>") && html.contains("no sector of its own tilted"))
+        #expect(html.contains("favours own π 0.5: Chips"))
+    }
+
     @Test func rankedBarsOnePerItem() {
         let items = (0..<7).map { RankedBarChart.Item(label: "item \($0)", value: Double($0) - 3, tooltip: "tip \($0)") }
         let html = render(RankedBarChart(id: "r", title: "t", caption: "c", axisTitle: "loss", unit: .plain("yuan"), items: items).figure)

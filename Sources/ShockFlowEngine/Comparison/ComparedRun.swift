@@ -49,7 +49,9 @@ public struct ComparedRun: Sendable {
             description = try RunDescription(manifestAt: folder + "/manifest.json")
             tablePath = folder + "/" + (requested ?? .cells).fileName
             guard PathKind(tablePath) == .file else {
-                throw ComparisonError.notARun(path: argument, reason: "it has no \((requested ?? .cells).fileName)")
+                let table = requested ?? .cells
+                let before = NewResults.optionalTables.contains(table) ? " (made before shockflow wrote it: nothing to compare)" : ""
+                throw ComparisonError.notARun(path: argument, reason: "it has no \(table.fileName)\(before)")
             }
         case .file:
             tablePath = argument

@@ -2,6 +2,9 @@
 /// with the columns that key their rows.
 public enum ResultsLevel: String, CaseIterable, Sendable {
     case cells, regions, sectors, products, summary
+    /// `prices.csv` and `price_indices.csv` (docs/prices.md): runs made before prices existed lack them.
+    case prices
+    case priceIndices = "price_indices"
 
     public var fileName: String { rawValue + ".csv" }
 
@@ -15,25 +18,45 @@ public enum ResultsLevel: String, CaseIterable, Sendable {
         case .sectors: ["sector"]
         case .products: ["product"]
         case .summary: []
+        case .prices: ["region", "sector"]
+        case .priceIndices: ["region"]
         }
     }
+
+    /// The column that names a row's metric; nil in `prices.csv`, whose one metric is `price`.
+    var metricColumn: String? {
+        switch self {
+        case .prices: nil
+        case .priceIndices: "index"
+        default: "metric"
+        }
+    }
+
+    /// The metric of a table without a metric column.
+    static let implicitMetric = "price"
 
     /// The columns that key a row, without the metric: what a compared row's `key` holds.
     public var keyColumns: [String] { (hasPeriod ? ["period"] : []) + labelColumns }
 
     var valueColumns: [String] {
-        self == .summary ? ["value", "unit", "detail"] : ["baseline", "scenario", "difference", "relative"]
+        switch self {
+        case .summary: ["value", "unit", "detail"]
+        case .prices: ["price_baseline", "price_scenario", "difference", "relative"]
+        default: ["baseline", "scenario", "difference", "relative"]
+        }
     }
 
     /// The value columns that hold numbers.
     var numberColumns: [String] { self == .summary ? ["value"] : valueColumns }
 
     /// The header `shockflow run` writes.
-    var header: [String] { keyColumns + ["metric"] + valueColumns }
+    var header: [String] { keyColumns + (metricColumn.map { [$0] } ?? []) + valueColumns }
 
     /// The table whose key columns a header has; nil when it has none of their combinations.
     static func recognizing(_ names: [String]) -> ResultsLevel? {
         let columns = Set(names)
+        if columns.isSuperset(of: Self.prices.header) { return .prices }
+        if columns.isSuperset(of: Self.priceIndices.header) { return .priceIndices }
         guard columns.contains("metric") else { return nil }
         if !columns.contains("period") { return columns.contains("value") ? .summary : nil }
         if columns.contains("product") { return .products }
@@ -50,7 +73,8 @@ public enum ResultsLevel: String, CaseIterable, Sendable {
 
     /// The unit of a metric's values in this table (summary rows carry their own).
     func unit(ofMetric metric: String, moneyUnit: String?) -> String? {
-        Self.shareMetrics.contains(metric) ? "share" : moneyUnit
+        if self == .prices || self == .priceIndices { return "price relative to the base year (1)" }
+        return Self.shareMetrics.contains(metric) ? "share" : moneyUnit
     }
 }
 
@@ -58,7 +82,13 @@ public enum ResultsLevel: String, CaseIterable, Sendable {
 public enum ComparedColumn: String, CaseIterable, Sendable {
     case scenario, baseline, difference
 
-    func name(in level: ResultsLevel) -> String { level == .summary ? "value" : rawValue }
+    func name(in level: ResultsLevel) -> String {
+        switch level {
+        case .summary: "value"
+        case .prices where self != .difference: "price_" + rawValue
+        default: rawValue
+        }
+    }
 }
 
 /// Which periods are compared: each period's rows, one period's, or per key the sum over the periods

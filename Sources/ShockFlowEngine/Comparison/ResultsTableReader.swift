@@ -42,7 +42,7 @@ struct ResultsTableReader {
         self.level = level
         fieldCount = header.names.count
         periodField = level.hasPeriod ? position("period") : nil
-        labelFields = (level.labelColumns + ["metric"]).map(position)
+        labelFields = (level.labelColumns + (level.metricColumn.map { [$0] } ?? [])).map(position)
         let valueField = position(column.name(in: level))
         self.valueField = valueField
         otherNumberFields = level.numberColumns.map(position).filter { $0 != valueField }
@@ -54,10 +54,13 @@ struct ResultsTableReader {
 
     var path: String { rows.current.path }
     var line: Int { rows.current.line }
-    var metricField: Int { labelFields[labelFields.count - 1] }
+    /// The field of the metric; nil in a table whose one metric is `ResultsLevel.implicitMetric`.
+    var metricField: Int? { level.metricColumn == nil ? nil : labelFields[labelFields.count - 1] }
 
     /// The current row's key labels (without the period), the metric last.
-    var labels: [String] { labelFields.map { rows.current.text($0) } }
+    var labels: [String] {
+        labelFields.map { rows.current.text($0) } + (metricField == nil ? [ResultsLevel.implicitMetric] : [])
+    }
 
     /// The current row's labels as a key for alignment (quoted fields unescaped).
     var key: RowKey {
@@ -70,6 +73,7 @@ struct ResultsTableReader {
                 key.append(field: UnsafeBufferPointer(start: rows.current.file.bytes + span.start, count: span.end - span.start))
             }
         }
+        if metricField == nil { key.append(field: Array(ResultsLevel.implicitMetric.utf8)) }
         return key
     }
 
@@ -88,6 +92,7 @@ struct ResultsTableReader {
                 bytes.append(contentsOf: encoder.encodedLabels([rows.current.text(field)]))
             }
         }
+        if metricField == nil { bytes.append(contentsOf: encoder.encodedLabels([ResultsLevel.implicitMetric])) }
     }
 
     /// Moves to the next row; rows of summary.csv without a value (notes) and rows at or after the

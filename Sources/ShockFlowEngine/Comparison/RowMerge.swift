@@ -142,7 +142,8 @@ struct RowMerge {
     /// The index of a table's current metric, found by comparing bytes (metrics repeat in a fixed
     /// cycle, so the one after the last is tried first).
     private mutating func metricIndex(of table: Int) -> Int {
-        let reader = tables[table].reader, field = tables[table].metricField
+        guard let field = tables[table].metricField else { return metricIndex(named: ResultsLevel.implicitMetric) }
+        let reader = tables[table].reader
         for step in 0..<metrics.count {
             let candidate = (lastMetric + 1 + step) % metrics.count
             if reader.field(field, equals: metricBytes[candidate]) {

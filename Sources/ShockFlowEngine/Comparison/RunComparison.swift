@@ -120,6 +120,7 @@ public enum RunComparison {
             try csv?.append(period: nil, values: values) { bytes, encoder in bytes += encoder.encodedLabels(total.labels) }
         }
         try csv?.flush()
+        notes += NewResults.fileNotes(runs) + NewResults.metricNote(tally.newMetrics, firstLabel: runs[0].label)
         return ComparisonReport(
             runs: runs, level: level, columnName: options.column.name(in: level), periods: options.periods,
             keyColumns: keyColumns, tally: tally, units: units(tally, runs: runs), notes: notes, sharedPeriods: shared)

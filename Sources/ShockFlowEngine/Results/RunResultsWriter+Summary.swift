@@ -101,6 +101,7 @@ extension RunResultsWriter {
                 Double((iterations.scenarioSubstitution + iterations.baselineSubstitution).max() ?? 0), "iterations",
                 "steps of the substitution cap loop, most in any period, scenario or baseline")
         }
+        rows += priceSummaryRows(result) { prefix in metrics.map { $0.contains { $0.hasPrefix(prefix) } } ?? true }
         for note in result.notes where wants("note") { row("note", nil, "", note) }
         return rows
     }
@@ -114,7 +115,7 @@ extension RunResultsWriter {
         return (value * scale).rounded() / scale
     }
 
-    private static func describe(_ label: Label) -> String {
+    static func describe(_ label: Label) -> String {
         label.name == label.code ? label.code : "\(label.code) (\(label.name))"
     }
 

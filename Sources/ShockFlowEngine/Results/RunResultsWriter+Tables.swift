@@ -133,7 +133,7 @@ extension RunResultsWriter {
     }
 
     /// `region,sector,` of every cell, encoded once.
-    private static func encodedCells(_ table: ResultsTable, _ economy: Economy) -> [[UInt8]] {
+    static func encodedCells(_ table: ResultsTable, _ economy: Economy) -> [[UInt8]] {
         (0..<economy.cellCount).map { cell in
             let (region, sector) = economy.cell(cell)
             return table.encoded([economy.regions[region].code, economy.sectors[sector].code])

@@ -5,7 +5,9 @@ import ShockFlowFormats
 /// scenario against its baseline, a summary and the manifest. The folder appears whole or not at all.
 public enum RunResultsWriter {
     /// The files of a results folder, in the order they are written (`products.csv` for the dynamic and
-    /// ario models, `weights.csv` for the dynamic model, `national.csv` for the ario model).
+    /// ario models, `weights.csv` only for the dynamic model, `plan.csv` only when it has plan tilts,
+    /// `national.csv` for the ario model, `prices.csv` and `price_indices.csv` for every model but
+    /// extraction and ario).
     public static func fileNames(for result: ScenarioRunResult) -> [String] {
         tableNames(for: result) + ["manifest.json"]
     }
@@ -28,8 +30,9 @@ public enum RunResultsWriter {
 
     private static func tableNames(for result: ScenarioRunResult) -> [String] {
         ["cells.csv", "regions.csv", "sectors.csv"] + (result.productMetrics.isEmpty ? [] : ["products.csv"])
-            + (result.investmentWeights == nil ? [] : ["weights.csv"]) + (result.nationalDaily.isEmpty ? [] : ["national.csv"])
-            + ["summary.csv"]
+            + (result.investmentWeights == nil ? [] : ["weights.csv"]) + (writesPlan(result) ? ["plan.csv"] : [])
+            + (result.nationalDaily.isEmpty ? [] : ["national.csv"]) + ["summary.csv"]
+            + (result.prices == nil ? [] : priceTableNames)
     }
 
     /// Builds every table, `cells.csv` (by far the largest) in two halves by period, on as many threads
@@ -43,13 +46,15 @@ public enum RunResultsWriter {
                 [groupTable(result, by: .region), groupTable(result, by: .sector)]
                     + (result.productMetrics.isEmpty ? [] : [productsTable(result)])
                     + (result.investmentWeights.map { [weightsTable($0, result: result)] } ?? [])
+                    + (writesPlan(result) ? [planTable(result)] : [])
                     + (result.nationalDaily.isEmpty ? [] : [nationalTable(result)]) + [summaryTable(result)]
             },
+            { result.prices.map { [pricesTable($0, economy: result.economy), priceIndicesTable($0, economy: result.economy)] } ?? [] },
         ]
         let built = ConcurrentJobs.run(jobs)
         var cells = ResultsTable(header: cellsHeader)
         cells.append(rowsOf: built[0][0])
         cells.append(rowsOf: built[1][0])
-        return Array(zip(tableNames(for: result), [cells] + built[2]))
+        return Array(zip(tableNames(for: result), [cells] + built[2] + built[3]))
     }
 }

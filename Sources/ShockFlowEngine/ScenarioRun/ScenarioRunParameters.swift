@@ -74,6 +74,7 @@ enum ScenarioRunParameters {
                 "tilt \(number(priority.tilt)) on \(cells(priority.cells))"
                 + (priority.reason.map { " (\($0))" } ?? "")
         }
+        if let plan = scenario.plan { text.merge(planText(plan, economy: economy)) { _, new in new } }
         for substitution in scenario.substitutions {
             text["substitution.\(product(substitution.product))"] =
                 "sector \(sector(substitution.sector)), theta \(number(substitution.theta)), "
@@ -93,6 +94,23 @@ enum ScenarioRunParameters {
         return text
     }
 
+    /// The plan table and the settings that turn it into π (`plan.*`), and how many rows it used.
+    private static func planText(_ plan: ResolvedPlan, economy: Economy) -> [String: String] {
+        let number = NumberFormatting.shortest
+        let settings = plan.settings
+        var text: [String: String] = [
+            "plan.priorities": plan.table.name,
+            "plan.combine": settings.combine.rawValue,
+            "plan.national": String(settings.national),
+            "plan.regions": plan.regions.count == economy.regionCount
+                ? "*" : plan.regions.map { economy.regions[$0].code }.joined(separator: " "),
+        ]
+        for kind in PlanKind.allCases { text["plan.tilt.\(kind.rawValue)"] = number(settings.kindTilts[kind] ?? 0) }
+        for grade in EvidenceGrade.allCases { text["plan.evidence.\(grade.rawValue)"] = number(settings.gradeWeights[grade] ?? 0) }
+        text["plan.rows"] = "\(plan.rows.count) rows, \(plan.rows.usedByGrade); \(plan.rowsWithoutSectors.count) name no sector"
+        return text
+    }
+
     private static func describe(
         _ kind: Shock.Kind, cells: ([Int]) -> String, product: (Int) -> String, economy: Economy
     ) -> (kind: String, target: String) {
@@ -107,6 +125,13 @@ enum ScenarioRunParameters {
         case .exports(let targets, let columns): return ("export", cells(targets) + " in " + categories(columns))
         case .demand(let targets, let columns): return ("demand", cells(targets) + " in " + categories(columns))
         case .investmentBudget: return ("investment", "the budget")
+        case .importPrice(let products, let regions):
+            let usedIn = regions.isEmpty ? "" : " used in " + regions.map { economy.regions[$0].code }.joined(separator: " ")
+            return ("import_price", products.map(product).joined(separator: " ") + usedIn)
+        case .cost(let targets, let components):
+            let names = economy.valueAddedComponents.keys.sorted()
+            let parts = components.isEmpty ? "" : " (" + components.map { names[$0] }.joined(separator: " ") + ")"
+            return ("cost", cells(targets) + parts)
         }
     }
 

@@ -46,9 +46,9 @@ public enum ScenarioRunner {
         let started = Date()
         let document = ScenarioDocument(contentsOf: URL(fileURLWithPath: path), shownAs: path)
         // Hashing the inputs for the manifest (tens of MB for a 31 × 42 table) overlaps with loading and running.
-        let extraInputs = [path] + document.seriesFiles
         var digests: InputDigests?
         let (scenario, loaded) = try document.resolveLoadingEconomy { digests = InputDigests(economyAt: $0) }
+        let extraInputs = [path] + document.seriesFiles + (scenario.plan?.table.files ?? [])
         let checks = try loaded.requirePassingChecks(skip: skipChecks)
         let result: ScenarioRunResult
         do {

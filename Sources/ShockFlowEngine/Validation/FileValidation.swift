@@ -9,6 +9,9 @@ public enum FileValidation {
     public struct Valid: Sendable {
         public var kind: InputFileKind
         public var summary: String
+        /// Lines printed below the summary: for a scenario with a `plan`, the rows each province uses
+        /// by grade and the rows that name no sector (`PlanListing.evidence`).
+        public var details: [String] = []
     }
 
     /// Every problem is thrown at once, as `file:line:column: field: message`.
@@ -20,7 +23,8 @@ public enum FileValidation {
             let (resolved, loaded) = try document.resolveLoadingEconomy()
             try ARIOScenarioRun.check(resolved, economy: loaded.economy, document: document)
             let size = (loaded.economy.regionCount, loaded.economy.sectorCount)
-            return Valid(kind: .scenario, summary: resolved.summary(economySize: size))
+            let details = resolved.plan.map { PlanListing(plan: $0, economy: loaded.economy).evidence() } ?? []
+            return Valid(kind: .scenario, summary: resolved.summary(economySize: size), details: details)
         case .sweep:
             let (plan, loaded) = try SweepDocument(contentsOf: url, shownAs: path).plan()
             let size = (loaded.economy.regionCount, loaded.economy.sectorCount)

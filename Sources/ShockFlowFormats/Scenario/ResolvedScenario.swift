@@ -16,7 +16,10 @@ public struct ResolvedScenario: Sendable, Equatable {
     /// Nil for the static models, which take no investment settings.
     public var investment: InvestmentParameters?
     public var priorities: [PlanPriority]
-    /// π per cell (MODEL section 4): the sum of the tilts of the priorities covering the cell.
+    /// The plan table and its settings applied to the economy (`plan`), nil when the scenario has none.
+    public var plan: ResolvedPlan?
+    /// π per cell (MODEL section 4): the plan table's tilts (provincial and national layers) plus the
+    /// tilts of the `priorities` entries covering the cell.
     public var planTilt: [Double]
     /// strategic_i per cell (MODEL (21)): the strategic weight, or `strategic_weight` for cells not marked.
     public var strategicWeights: [Double]

@@ -89,7 +89,7 @@ struct ARIOColumn: Sendable {
             switch shock.kind {
             case .imports(let products): shocked.formUnion(products)
             case .exports, .demand: break
-            case .capacity, .investmentBudget:
+            case .capacity, .investmentBudget, .importPrice, .cost:
                 throw ARIOError.invalidEvent(
                     scenario: scenario.name, event: shock.id, field: "kind", value: "\(shock.kind)",
                     expected: "an import, export or demand shock (capacity losses are events)")

@@ -6,8 +6,8 @@ public struct ComparisonTally: Sendable {
     public let tolerance: ComparisonTolerance?
     /// Metrics in the order first seen.
     public private(set) var metrics: [MetricComparison] = []
-    /// The first `partialRowLimit` rows that some run lacks, in the order met.
-    public private(set) var partialRows: [ComparedRow] = []
+    /// The first `partialRowLimit` rows that some run lacks, in the order met, new metrics' rows included.
+    private var metPartialRows: [ComparedRow] = []
     public let partialRowLimit: Int
     /// Every row, when asked for (short tables such as `summary.csv`); empty otherwise.
     public private(set) var everyRow: [ComparedRow] = []
@@ -53,7 +53,7 @@ public struct ComparisonTally: Sendable {
         metrics[metric].rows += 1
         guard let reference = values[0], !values.contains(nil) else {
             for run in values.indices where values[run] == nil { metrics[metric].missingRows[run] += 1 }
-            if partialRows.count < partialRowLimit { partialRows.append(row()) }
+            if metPartialRows.count < partialRowLimit { metPartialRows.append(row()) }
             return
         }
         metrics[metric].completeRows += 1
@@ -88,10 +88,18 @@ public struct ComparisonTally: Sendable {
     /// All rows recorded.
     public var rowCount: Int { recorded }
     public var differingRowCount: Int { metrics.reduce(0) { $0 + $1.differingRows } }
-    public var partialRowCount: Int { metrics.reduce(0) { $0 + $1.partialRows } }
+    /// Rows some run lacks, apart from the rows of new metrics (`MetricComparison.isNew`).
+    public var partialRowCount: Int { metrics.reduce(0) { $0 + ($1.isNew ? 0 : $1.partialRows) } }
+    /// The first rows some run lacks, apart from new metrics' rows.
+    public var partialRows: [ComparedRow] {
+        let new = Set(newMetrics)
+        return metPartialRows.filter { !new.contains($0.metric) }
+    }
+    /// The metrics the first run has no row of, in the order first seen.
+    public var newMetrics: [String] { metrics.filter(\.isNew).map(\.metric) }
     public var rowsOutsideTolerance: Int { metrics.reduce(0) { $0 + $1.rowsOutsideTolerance } }
 
-    /// Every run has every row and every value equals the first run's exactly.
+    /// Every run has every row (new metrics apart) and every value equals the first run's exactly.
     public var isIdentical: Bool { differingRowCount == 0 && partialRowCount == 0 }
 
     /// The regression verdict: every run has every row and every value agrees within the tolerance

@@ -29,4 +29,8 @@ public struct MetricComparison: Sendable {
 
     /// Rows some run lacks.
     public var partialRows: Int { rows - completeRows }
+
+    /// The first run has none of this metric's rows: a figure added after that run was made (prices in
+    /// a run made before they existed), listed as new rather than counted as missing rows.
+    public var isNew: Bool { rows > 0 && missingRows[0] == rows }
 }

@@ -17,11 +17,18 @@ public struct Shock: Sendable, Equatable {
         case demand(cells: [Int], finalDemandColumns: [Int])
         /// The investment budget B(t) scaled by 1 + share·magnitude·profile(t) (`InvestmentBudgetShocks.swift`).
         case investmentBudget
+        /// The import price of the products as used in the regions (every region when empty) scaled by
+        /// 1 + share·magnitude·profile(t) (`ImportPriceShocks.swift`, docs/prices.md).
+        case importPrice(products: [Int], regions: [Int])
+        /// The unit cost of the cells' primary inputs scaled by 1 + share·magnitude·profile(t): the value-added
+        /// components `components` (indices into `PriceStructure.componentNames`; all of value added when
+        /// empty) (`CostShocks.swift`, docs/prices.md).
+        case cost(cells: [Int], components: [Int])
     }
 
     public var id: String
     public var kind: Kind
-    /// In [0, 1] for capacity, import and export shocks; ≥ −1 for demand and budget shocks.
+    /// In [0, 1] for capacity, import and export shocks; ≥ −1 for demand, budget and price shocks.
     public var magnitude: Double
     /// The part of the target the shock touches (e.g. chips: 0.78 of product 20's imports).
     public var share: Double
@@ -39,11 +46,11 @@ public struct Shock: Sendable, Equatable {
     public var fullStrength: Double { share * magnitude }
 
     /// The multiplicative factor the shock applies at `strength`: 1 − strength for what it removes
-    /// (capacity, imports, exports), 1 + strength for what it scales (demand, the budget).
+    /// (capacity, imports, exports), 1 + strength for what it scales (demand, the budget, prices).
     func factor(strength: Double) -> Double {
         switch kind {
         case .capacity, .imports, .exports: return 1 - strength
-        case .demand, .investmentBudget: return 1 + strength
+        case .demand, .investmentBudget, .importPrice, .cost: return 1 + strength
         }
     }
 }

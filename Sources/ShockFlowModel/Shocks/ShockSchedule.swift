@@ -5,7 +5,8 @@ import ShockFlowLinearAlgebra
 /// period only multiplies factors. Several shocks on one target combine multiplicatively, in the
 /// order they were written. The dynamic model applies a schedule period by period with `factors(at:)`,
 /// the static models once at full strength with `fullStrengthFactors`; each kind's application is in
-/// its own file (`CapacityShocks`, `ImportShocks`, `FinalDemandShocks`, `InvestmentBudgetShocks`).
+/// its own file (`CapacityShocks`, `ImportShocks`, `FinalDemandShocks`, `InvestmentBudgetShocks`,
+/// `ImportPriceShocks`, `CostShocks`).
 public struct ShockSchedule: Sendable {
     /// One final-demand entry (cell i, column k of Y) that shocks touch, with h·Y[i, k].
     struct FinalDemandEntry: Sendable {
@@ -15,12 +16,16 @@ public struct ShockSchedule: Sendable {
     }
 
     public let shocks: [Shock]
+    /// The scenario's name, for errors found when the price shocks are laid out (`priceDrivers`).
+    let scenario: String
     /// profile(t) of each shock for t = 0..<T; 0 outside the horizon.
     let profileValues: [[Double]]
     let capacityTargets: [(shock: Int, cells: [Int])]
     let importTargets: [(shock: Int, products: [Int])]
     let finalDemandEntries: [FinalDemandEntry]
     let budgetShocks: [Int]
+    let importPriceTargets: [(shock: Int, products: [Int], regions: [Int])]
+    let costTargets: [(shock: Int, cells: [Int], components: [Int])]
 
     /// - Parameters:
     ///   - finalDemand: Y (n×k), annual; the horizon's period length h turns it into per-period flows
@@ -33,6 +38,8 @@ public struct ShockSchedule: Sendable {
         var importTargets: [(shock: Int, products: [Int])] = []
         var entries: [Int: [Int]] = [:]  // i + k·n → shocks
         var budgetShocks: [Int] = []
+        var importPriceTargets: [(shock: Int, products: [Int], regions: [Int])] = []
+        var costTargets: [(shock: Int, cells: [Int], components: [Int])] = []
         var seenIDs = Set<String>()
         func problem(_ shock: Shock, _ field: String, _ value: String, _ expected: String) -> ShockError {
             ShockError(scenario: scenario, shock: shock.id, field: field, value: value, expected: expected)
@@ -53,7 +60,7 @@ public struct ShockSchedule: Sendable {
             switch shock.kind {
             case .capacity, .imports, .exports:
                 if !(0...1).contains(shock.magnitude) { throw problem(shock, "magnitude", "\(shock.magnitude)", "a value in [0, 1]") }
-            case .demand, .investmentBudget:
+            case .demand, .investmentBudget, .importPrice, .cost:
                 if !(shock.magnitude.isFinite && shock.magnitude >= -1) {
                     throw problem(shock, "magnitude", "\(shock.magnitude)", "a finite value ≥ −1 (−1 removes the flow)")
                 }
@@ -75,9 +82,15 @@ public struct ShockSchedule: Sendable {
                 }
             case .investmentBudget:
                 budgetShocks.append(index)
+            case .importPrice(let products, let regions):
+                importPriceTargets.append(
+                    (index, try checked(shock, "products", products, count: productCount), Array(Set(regions)).sorted()))
+            case .cost(let cells, let components):
+                costTargets.append((index, try checked(shock, "cells", cells, count: cellCount), Array(Set(components)).sorted()))
             }
         }
         self.shocks = shocks
+        self.scenario = scenario
         self.profileValues = shocks.map { $0.profile.values(periods: horizon.periods) }
         self.capacityTargets = capacityTargets
         self.importTargets = importTargets
@@ -87,6 +100,8 @@ public struct ShockSchedule: Sendable {
                 shocks: entries[key] ?? [])
         }
         self.budgetShocks = budgetShocks
+        self.importPriceTargets = importPriceTargets
+        self.costTargets = costTargets
     }
 
     /// Each shock's factor in `period` (strength share · magnitude · profile(t); 0 outside the

@@ -14,33 +14,21 @@ struct TileMapChart {
     /// A value in full for the hover text (`−3.83 trillion yuan (−3.83 万亿元; …)`).
     var hover: (Double) -> String
 
-    static let tileSize = 74.0, gap = 4.0, left = 10.0, top = 10.0
-
     var limit: Double { values.values.map { abs($0.difference) }.max() ?? 0 }
 
     var figure: ChartFigure {
-        let step = Self.tileSize + Self.gap
-        let mapHeight = Self.top + Double(ChinaTileGrid.rows) * step
         let limit = self.limit
-        var tiles: [SVGNode] = []
-        for tile in ChinaTileGrid.tiles {
-            let x = Self.left + Double(tile.column) * step, y = Self.top + Double(tile.row) * step
+        let tiles = TileGridDrawing.tiles { tile in
             let value = values[tile.code]
-            let colour = value.map { ColourScale.diverging($0.difference, limit: limit) } ?? Colour(hex: 0xDDDDDD)
-            let text = colour.textColour
-            let valueText = value.map { unit.markLabel($0.difference, signed: true) } ?? "no data"
             var tooltip = "\(tile.name) (\(tile.code)): \(metricDescription) " + (value.map { hover($0.difference) } ?? "no data")
             if let value, value.baseline != 0 {
                 tooltip += ", " + CompactNumber.percent(value.difference / value.baseline, signed: true) + " of its baseline"
             }
-            tiles.append(SVG.group("tile", [
-                SVG.rect(x: x, y: y, width: Self.tileSize, height: Self.tileSize, fill: colour.css, className: "tile-box", tooltip: tooltip),
-                SVG.text(tile.code.replacingOccurrences(of: "CN-", with: ""), x: x + Self.tileSize / 2, y: y + 24, anchor: .middle, className: "tile-code", fill: text),
-                SVG.text(tile.shortName, x: x + Self.tileSize / 2, y: y + 41, anchor: .middle, className: "tile-name", fill: text),
-                SVG.text(valueText, x: x + Self.tileSize / 2, y: y + 59, anchor: .middle, className: "tile-value", fill: text),
-            ]))
+            return TileGridDrawing.Mark(
+                colour: value.map { ColourScale.diverging($0.difference, limit: limit) } ?? Colour(hex: 0xDDDDDD),
+                value: value.map { unit.markLabel($0.difference, signed: true) } ?? "no data", tooltip: tooltip)
         }
-        let width = Self.left * 2 + Double(ChinaTileGrid.columns) * step
+        let (width, mapHeight) = (TileGridDrawing.width, TileGridDrawing.height)
         let legend = DivergingLegend(limit: limit, unit: unit)
             .nodes(x: 40, y: mapHeight + 14, width: width - 80)
         return ChartFigure(
@@ -50,7 +38,7 @@ struct TileMapChart {
                 + "darker means larger; the number on the tile is the same value"
                 + (unit.money == nil ? "" : " (k, M, bn, tn: thousand, million, billion, trillion \(unit.money?.currencyName ?? ""))") + ". Hover a tile for its name and the change in % of its baseline.",
             width: width, height: mapHeight + 14 + DivergingLegend.height,
-            nodes: [SVG.group("tiles", tiles), legend])
+            nodes: [tiles, legend])
     }
 }
 

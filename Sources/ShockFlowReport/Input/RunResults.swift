@@ -20,6 +20,8 @@ struct RunResults: Sendable {
     let cells: TidyTable
     /// Nil for the static models, which write no weights.csv.
     let weights: WeightShares?
+    /// plan.csv: nil for the static models and for runs without plan tilts.
+    let plan: PlanTilts?
     /// The scenario file's description when the file is unchanged since the run.
     let scenarioDescription: String?
 
@@ -61,6 +63,8 @@ struct RunResults: Sendable {
         sectors = try TidyTable(path: sectorsPath, keyColumns: ["sector"], wanted: [metric], expectedPeriods: periods)
         cells = try TidyTable(path: cellsPath, keyColumns: ["region", "sector"], wanted: [metric], expectedPeriods: periods)
         weights = try weightsPath.map { try WeightShares(path: $0, expectedPeriods: periods) }
+        let planPath = folder + "/plan.csv"
+        plan = isDynamic && FileManager.default.fileExists(atPath: planPath) ? try PlanTilts(path: planPath) : nil
         let scenarioFile = manifest.parameters["scenario.file"]
         let recorded = manifest.inputs.first { $0.path == scenarioFile }
         scenarioDescription = recorded.flatMap { ScenarioDescription.read(scenarioAt: $0.path, expectedSHA256: $0.sha256) }

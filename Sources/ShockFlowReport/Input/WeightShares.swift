@@ -8,6 +8,8 @@ struct WeightShares: Sendable {
     /// Share per region (sector) per period.
     var byRegion: [String: PeriodSeries] = [:]
     var bySector: [String: PeriodSeries] = [:]
+    /// W(0) of the baseline per cell `REGION/SECTOR`: the base weights, K ∘ exp(π) normalised (MODEL section 4).
+    var baseWeights: [String: Double] = [:]
     var periodCount = 0
 
     /// - Parameter expectedPeriods: the run's periods (from its manifest), to refuse a table cut short.
@@ -25,6 +27,7 @@ struct WeightShares: Sendable {
             if seenRegions.insert(region).inserted { shares.regions.append(region) }
             if seenSectors.insert(sector).inserted { shares.sectors.append(sector) }
             shares.periodCount = max(shares.periodCount, period + 1)
+            if period == 0 { shares.baseWeights[region + "/" + sector] = baseline }
             Self.add(&shares.byRegion[region, default: PeriodSeries()], period: period, baseline, scenario)
             Self.add(&shares.bySector[sector, default: PeriodSeries()], period: period, baseline, scenario)
         }

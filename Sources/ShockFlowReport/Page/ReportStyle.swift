@@ -24,6 +24,10 @@ enum ReportStyle {
         table.figures{border-collapse:collapse;font-size:.9em}
         table.figures td,table.figures th{border-bottom:1px solid #e4e4e4;padding:3px 10px;text-align:left}
         table.figures td.number{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+        table.ranges td{vertical-align:middle}table.ranges svg{margin:2px 0}
+        .output-description{font-size:.85em;color:#555}
+        ol.drivers{margin:0;padding-left:1.4em}ol.drivers .driver{font-weight:600}.driver-entry,.ci-text{white-space:nowrap}.ci-text{color:#555}
+        .range-median-label{font-size:11px;font-weight:600}.range-median-value{font-weight:600}.range-band-value{font-size:.9em;color:#333}
         .note{background:#f6f6f6;border-left:4px solid #888;padding:6px 10px;font-size:.9em}
         footer{margin-top:2.5em;border-top:1px solid #ccc;font-size:.8em;color:#333}
         footer code{font-size:.95em;word-break:break-all}

@@ -109,7 +109,8 @@ struct RunReportPage {
                 .h2(.text("Where investment moves")),
                 .p(.class("note"), .text("The static models have no investment: no weights.csv.")))
         }
-        return section("Where investment moves", sections.flowCharts(weights))
+        let plan = results.plan.map { sections.planCharts($0, weights: weights) } ?? []
+        return section("Where investment moves", plan + sections.flowCharts(weights))
     }
 
     private var notes: Node<HTML.BodyContext> {

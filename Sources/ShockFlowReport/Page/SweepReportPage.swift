@@ -1,7 +1,8 @@
 import Plot
 
-/// The HTML page of a sweep: per output a tornado chart of its sensitivity indices and a scatter plot
-/// of the most influential parameter against the output; then provenance.
+/// The HTML page of a sweep: the headline ranges (per output the median and 5–95 % band over the runs and
+/// its top drivers), then per output a tornado chart of its sensitivity indices and a scatter plot of the
+/// most influential parameter against the output; then provenance.
 struct SweepReportPage {
     let results: SweepResults
 
@@ -50,6 +51,10 @@ struct SweepReportPage {
                     .p(.class("subtitle"), .text(
                         "\(runs) runs · \(results.parameterNames.count) parameters (\(results.parameterNames.joined(separator: ", "))) · "
                             + "\(results.outputNames.count) outputs · design \(design)"))),
+                HeadlineRangesSection(
+                    ranges: results.headlineRanges(), money: money, design: settings?["method"]?.string,
+                    confidenceLevel: settings?["confidence_level"]?.number ?? 0.95
+                ).node,
                 .section(.h2(.text("Which assumptions matter")), .div(.class("charts"), .group(tornadoes.map(\.node)))),
                 .section(
                     .h2(.text("The most influential parameter against each output")),

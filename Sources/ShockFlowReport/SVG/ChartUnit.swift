@@ -17,6 +17,9 @@ struct ChartUnit {
     /// Shares (0.01 = 1 %) shown in percent.
     static let share = ChartUnit(name: "%", divisor: 0.01, suffixed: false, isPercent: true, money: nil)
 
+    /// Values already in percent (3.2 = 3.2 %: summary.csv's `…_percent` rows).
+    static let percentPoints = ChartUnit(name: "%", divisor: 1, suffixed: false, isPercent: true, money: nil)
+
     /// Values as they are in `unit` (dimensionless indices, parameters).
     static func plain(_ unit: String) -> ChartUnit { ChartUnit(name: unit, divisor: 1, suffixed: true, isPercent: false, money: nil) }
 

@@ -11,7 +11,8 @@ struct Validate: ParsableCommand {
         discussion: """
             The kind is told by content: a sweep file has `scenario` and `design` or `parameters`; a SALib \
             problem file has lines of `name lower upper …`; anything else is read as a scenario. Exit status 0 \
-            when the file is valid (one summary line is printed), 1 when it is not: every problem is listed on \
+            when the file is valid (one summary line is printed; for a scenario with a `plan`, then the rows each \
+            province uses by grade and the rows that name no sector), 1 when it is not: every problem is listed on \
             standard error as file:line:column: field: message.
             """)
 
@@ -22,6 +23,7 @@ struct Validate: ParsableCommand {
         do {
             let valid = try FileValidation.validate(path: file)
             print("\(file): valid — \(valid.summary)")
+            for line in valid.details { print(line) }
         } catch {
             FileHandle.standardError.write(Data(error.listing.utf8))
             throw ExitCode(1)

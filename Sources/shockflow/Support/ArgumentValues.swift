@@ -9,6 +9,7 @@ extension ResultsLevel: ExpressibleByArgument {}
 extension ComparedColumn: ExpressibleByArgument {}
 extension TradeTotalsRule: ExpressibleByArgument {}
 extension EconomyNameListing.Format: ExpressibleByArgument {}
+extension PlanListing.Format: ExpressibleByArgument {}
 
 extension EconomyNameListing.Kind: EnumerableFlag {
     public static func help(for value: Self) -> ArgumentHelp? {

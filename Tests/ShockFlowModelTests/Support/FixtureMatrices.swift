@@ -19,11 +19,12 @@ struct ReferenceFolder {
 
     let url: URL
 
-    init(_ name: String) throws {
+    /// - Parameter kind: the fixture folder (`static`, or `prices` for scripts/fixtures/price_reference.py).
+    init(_ name: String, kind: String = "static") throws {
         guard let fixtures = Bundle.module.url(forResource: "Fixtures", withExtension: nil) else {
             throw ReadError.missingResources
         }
-        url = fixtures.appendingPathComponent("static").appendingPathComponent(name)
+        url = fixtures.appendingPathComponent(kind).appendingPathComponent(name)
     }
 
     func matrix(_ file: String) throws -> Matrix {

@@ -5,12 +5,16 @@ independently of ShockFlow:
 
 - per region, sector and cell: the cumulative difference (scenario - baseline summed over periods) of
   value_added, the headline metric;
-- per region: the scenario's investment weight in the first and in the last period.
+- per region: the scenario's investment weight in the first and in the last period;
+- per region and per sector: how much the plan tilts of plan.csv raise the base weights W(0) (the
+  baseline weights of period 0) before normalisation, Σ W(0) / Σ W(0)·exp(−π′) − 1, with π′ the
+  region's own tilt (its table rows and hand-written entries) or, for sectors, the whole tilt.
 
 Run from the repository root:  python3 Tests/ShockFlowReportTests/Fixtures/make_two_region_run.py
 """
 
 import json
+import math
 import os
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "two-region-run")
@@ -38,6 +42,26 @@ def weights(region, sector, period):
     base = [[0.1, 0.2], [0.3, 0.4]][REGIONS.index(region)][SECTORS.index(sector)]
     shift = {("SOUTH", "02"): 0.02, ("NORTH", "01"): -0.02}.get((region, sector), 0) * period
     return base, base + shift
+
+
+# plan.csv: (region, sector) -> (table tilt, national tilt, hand-written tilt, table rows).
+PLAN = {
+    ("NORTH", "01"): (0.0, 0.0, 0.0, ""),
+    ("NORTH", "02"): (0.5, 0.25, 0.0, "table.csv:2 table.csv:9"),
+    ("SOUTH", "01"): (0.0, 0.0, 0.3, ""),
+    ("SOUTH", "02"): (0.0, 0.25, 0.0, "table.csv:9"),
+}
+
+
+def plan_raise(part, key):
+    """Σ W(0) / Σ W(0)·exp(−part) − 1 per group."""
+    tilted, untilted = {}, {}
+    for (region, sector), tilts in PLAN.items():
+        weight = weights(region, sector, 0)[0]
+        group = key(region, sector)
+        tilted[group] = tilted.get(group, 0) + weight
+        untilted[group] = untilted.get(group, 0) + weight * math.exp(-part(tilts))
+    return {group: tilted[group] / untilted[group] - 1 for group in tilted}
 
 
 def table(name, header, rows):
@@ -94,6 +118,12 @@ def main():
     for region in REGIONS:
         expected["weights_first"][region] = sum(weights(region, s, 0)[1] for s in SECTORS)
         expected["weights_last"][region] = sum(weights(region, s, PERIODS - 1)[1] for s in SECTORS)
+    table("plan.csv", ["region", "sector", "tilt", "table_tilt", "national_tilt", "priorities_tilt", "rows"], [
+        [region, sector, number(own + national + written), number(own), number(national), number(written), rows]
+        for (region, sector), (own, national, written, rows) in PLAN.items()
+    ])
+    expected["plan_regions"] = plan_raise(lambda t: t[0] + t[2], lambda region, sector: region)
+    expected["plan_sectors"] = plan_raise(lambda t: t[0] + t[1] + t[2], lambda region, sector: sector)
     loss = -sum(expected["regions"].values())
     table("summary.csv", ["metric", "value", "unit", "detail"], [
         ["cumulative_value_added_loss", number(loss), "million euros", "baseline − scenario summed over 3 periods"],

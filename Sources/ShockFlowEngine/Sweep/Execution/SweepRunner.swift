@@ -58,7 +58,7 @@ public enum SweepRunner {
         let parameters = manifestParameters(plan, economy: loaded.economy, options: options)
         var manifest = try RunManifest(
             command: "sweep", loaded: loaded, checks: checks, parameters: parameters, seed: plan.seed, startedAt: started,
-            extraInputs: document.inputFiles, digests: digests)
+            extraInputs: document.inputFiles + (plan.baseScenario.plan?.table.files ?? []), digests: digests)
         manifest.notes.append(ReproducibleLinearAlgebra.note)
         let identity = Self.identity(parameters: parameters, inputs: manifest.inputs)
         let batches = SweepBatches(groups: plan.structureGroups, size: options.batchSize)

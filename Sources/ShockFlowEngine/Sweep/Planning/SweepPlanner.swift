@@ -309,6 +309,7 @@ struct SweepPlanner {
         var key = scenario
         key.investment = nil
         key.priorities = []
+        key.plan = nil
         key.planTilt = []
         key.strategicWeights = []
         key.shocks = []

@@ -4,9 +4,9 @@ extension ModelKind {
     /// The shock kinds the model responds to; a shock of another kind is an error, not ignored.
     var usedShockKinds: [ShockKind] {
         switch self {
-        case .dynamic: [.capacity, .import, .export, .demand, .investment]
-        case .leontief, .iim, .diim: [.demand, .export]
-        case .ghosh: [.capacity, .import]
+        case .dynamic: [.capacity, .import, .export, .demand, .investment, .importPrice, .cost]
+        case .leontief, .iim, .diim: [.demand, .export, .importPrice, .cost]
+        case .ghosh: [.capacity, .import, .importPrice, .cost]
         case .extraction: []
         case .ario: [.capacity, .import, .export, .demand, .capitalDestruction]
         }
@@ -28,12 +28,13 @@ extension ScenarioSpec {
             }
         }
         investment.check(diagnostics: &diagnostics)
+        if model.type == .dynamic { plan?.readTable(directory: directory, file: file, diagnostics: &diagnostics) }
     }
 
     private func checkModel(diagnostics: inout ScenarioDiagnostics) {
         let kind = model.type
         if kind != .dynamic {
-            for section in ["investment", "priorities", "strategic", "critical_inputs", "substitution"] {
+            for section in ["investment", "priorities", "plan", "strategic", "critical_inputs", "substitution"] {
                 let path = FieldPath.root.appending(section)
                 if diagnostics.wasWritten(path) {
                     diagnostics.report("`\(section)` applies to the dynamic model only; this scenario runs the \(kind.rawValue) model", at: path)
@@ -73,6 +74,8 @@ extension ScenarioSpec {
         switch shock.kind {
         case .capacity, .export, .capitalDestruction: targets = [("regions", shock.regions), ("sectors", shock.sectors)]
         case .import: targets = [("products", shock.products)]
+        case .importPrice: targets = [("products", shock.products), ("regions", shock.regions)]
+        case .cost: targets = [("regions", shock.regions), ("sectors", shock.sectors), ("components", shock.components)]
         case .demand: targets = [("regions", shock.regions), ("sectors", shock.sectors), ("categories", shock.categories)]
         case .investment: targets = []
         }

@@ -45,6 +45,11 @@ package struct ScenarioDiagnostics: Sendable {
         keep(ScenarioProblem(file: otherFile, location: location, fieldPath: path.description, message: message), at: path)
     }
 
+    /// A problem at a line and column of another file the scenario refers to (a plan table).
+    mutating func report(_ message: String, inFile otherFile: String, location: TextLocation?, at path: FieldPath) {
+        keep(ScenarioProblem(file: otherFile, location: location, fieldPath: path.description, message: message), at: path)
+    }
+
     private mutating func keep(_ problem: ScenarioProblem, at path: FieldPath) {
         var current: FieldPath? = path
         while let marked = current {

@@ -7,6 +7,8 @@ package struct ScenarioLabels: Sendable {
     package let sectors: LabelCatalog
     let products: LabelCatalog
     let categories: LabelCatalog
+    /// The value-added components a `cost` shock can name, sorted as `PriceStructure.componentNames`.
+    let components: LabelCatalog
 
     package init(_ economy: Economy) {
         let name = economy.metadata.name
@@ -17,5 +19,8 @@ package struct ScenarioLabels: Sendable {
         products = LabelCatalog(
             kind: "imported product", labels: economy.importProducts, commodities: CommodityHints.nbs42, economyName: name)
         categories = LabelCatalog(kind: "final-demand category", labels: economy.finalDemandCategories, economyName: name)
+        components = LabelCatalog(
+            kind: "value-added component", labels: economy.valueAddedComponents.keys.sorted().map { Label(code: $0) },
+            economyName: name)
     }
 }

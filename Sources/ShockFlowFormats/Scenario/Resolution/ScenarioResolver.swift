@@ -38,11 +38,13 @@ struct ScenarioResolver {
     let sectors: LabelCatalog
     let products: LabelCatalog
     let categories: LabelCatalog
+    let components: LabelCatalog
 
     init(economy: Economy, diagnostics: ScenarioDiagnostics, labels: ScenarioLabels) {
         self.economy = economy
         self.diagnostics = diagnostics
         (regions, sectors, products, categories) = (labels.regions, labels.sectors, labels.products, labels.categories)
+        components = labels.components
     }
 
     mutating func resolve(_ spec: ScenarioSpec, file: String) -> ResolvedScenario? {
@@ -54,7 +56,12 @@ struct ScenarioResolver {
         let priorities = spec.priorities.compactMap { entry in
             cells(regions: entry.regions, sectors: entry.sectors).map { PlanPriority(cells: $0, tilt: entry.tilt, reason: entry.reason) }
         }
+        // π: the plan table's provincial and national layers, then the hand-written entries on top.
+        let plan = isDynamic ? spec.plan.flatMap { resolvePlan($0) } : nil
         var planTilt = [Double](repeating: 0, count: economy.cellCount)
+        if let plan {
+            for cell in planTilt.indices { planTilt[cell] = plan.provinceTilt[cell] + plan.nationalTilt[cell] }
+        }
         for priority in priorities {
             for cell in priority.cells { planTilt[cell] += priority.tilt }
         }
@@ -65,7 +72,7 @@ struct ScenarioResolver {
         guard let model else { return nil }
         return ResolvedScenario(
             name: spec.name, description: spec.description, file: file, economy: spec.economy, horizon: horizon, model: model,
-            investment: investment, priorities: priorities, planTilt: planTilt, strategicWeights: strategicWeights,
+            investment: investment, priorities: priorities, plan: plan, planTilt: planTilt, strategicWeights: strategicWeights,
             criticalInputs: criticalInputs, substitutions: substitutions, shocks: shocks)
     }
 
@@ -232,6 +239,8 @@ struct ScenarioResolver {
             kind = .demand(cells: selected, finalDemandColumns: economy.finalDemandColumns(inCategories: selectedCategories))
         case .investment:
             kind = .investmentBudget
+        case .importPrice, .cost:
+            kind = resolvePriceShock(spec)
         case .capitalDestruction:
             kind = nil  // an ARIO event (resolveARIO)
         }
@@ -257,15 +266,17 @@ extension ProfileSpec {
     }
 }
 
-/// Final-demand categories the scenario rules need to find by meaning: exports (export shocks) and
-/// gross fixed capital formation (the default budget). Matched on code or name, ignoring case.
+/// Final-demand categories the scenario rules need to find by meaning: exports (export shocks),
+/// gross fixed capital formation (the default budget, the GFCF deflator) and households (the CPI).
+/// Matched on code or name, ignoring case.
 package enum FinalDemandRole {
-    case exports, gfcf
+    case exports, gfcf, households
 
     private var names: Set<String> {
         switch self {
         case .exports: ["exports", "export", "ex"]
         case .gfcf: ["gfcf", "gross fixed capital formation"]
+        case .households: ["households", "household consumption", "final consumption expenditure by households"]
         }
     }
 

@@ -28,6 +28,10 @@ enum ScenarioSchema {
             .field(
                 "priorities", \.priorities, .list(of: priority.valueSchema), default: [],
                 doc: "Plan tilts π of the base investment weights, W(0) ∝ K ∘ exp(π); tilts of overlapping entries add up."),
+            .optional(
+                "plan", \.plan, plan.valueSchema,
+                doc: "Plan tilts π from a table of cited plan priorities (docs/plan.md); `priorities` entries add on top.",
+                whenAbsent: "none: π from `priorities` only"),
             .field(
                 "strategic", \.strategic, .list(of: strategic.valueSchema), default: [],
                 doc: "Sectors (or imported products, through their substitute sector) marked strategic in the score (21)."),
@@ -257,6 +261,30 @@ enum ScenarioSchema {
                 VariantCase(
                     kind: .investment, doc: "Investment budget changed: B(t) scaled by 1 + magnitude·profile(t) (19).",
                     fields: [magnitude(change, "Relative change of the budget at full strength.")]),
+                VariantCase(
+                    kind: .importPrice,
+                    doc: "Import price changed: p_m scaled by 1 + share·magnitude·profile(t) (docs/prices.md (P1)); quantities are not affected.",
+                    fields: [
+                        .required(
+                            "products", \.products, .selector(of: "imported products"), doc: "Imported products whose price changes."),
+                        .field(
+                            "regions", \.regions, .selector(of: "regions"), default: .everything,
+                            doc: "Regions of use: the regions that pay the new price."),
+                        share, magnitude(change, "Relative price change at full strength (0.2 = 20 % dearer, ≥ −1)."),
+                    ]),
+                VariantCase(
+                    kind: .cost,
+                    doc: "Primary-input cost changed: the cells' value added per unit scaled by 1 + share·magnitude·profile(t) (docs/prices.md (P1)); quantities are not affected.",
+                    fields: [
+                        regions, sectors,
+                        .field(
+                            "components", \.components, .selector(of: "value-added components"), default: .everything,
+                            doc: "Value-added components whose cost changes (e.g. `compensation_of_employees`); all of value added by default."),
+                        .field(
+                            "share", \.share, .number(.unitInterval), default: 1,
+                            doc: "Part of the components' cost that changes."),
+                        magnitude(change, "Relative cost change at full strength (0.1 = 10 % dearer, ≥ −1)."),
+                    ]),
                 capitalDestruction,
             ])
     }

@@ -10,6 +10,7 @@ package struct ScenarioSpec: SchemaRecord {
     var model = ModelSpec()
     var investment = InvestmentSpec()
     var priorities: [PriorityEntry] = []
+    var plan: PlanSpec?
     var strategic: [StrategicEntry] = []
     var criticalInputs = CriticalInputsSpec()
     var substitution: [SubstitutionEntry] = []
@@ -118,6 +119,7 @@ struct SubstitutionEntry: SchemaRecord {
 /// What a shock acts on (MODEL section 4, table of shock kinds).
 enum ShockKind: String, CaseIterable, Sendable {
     case capacity, `import`, export, demand, investment
+    case importPrice = "import_price", cost
     case capitalDestruction = "capital_destruction"
 }
 
@@ -130,6 +132,7 @@ package struct ShockSpec: SchemaRecord {
     var sectors = Selector.everything
     var products = Selector.everything
     var categories = Selector.everything
+    var components = Selector.everything
     var magnitude = 0.0
     var share = 0.0
     package var profile = ProfileSpec()
