@@ -112,7 +112,7 @@ import Testing
             shocks: [{id: f, kind: capital_destruction, sectors: "20", amount: 1, profile: {type: event, occurrence: 1, recovery_tau: 5}}]
             """)
         #expect(dynamic.map(\.message) == [
-            "a capital_destruction shock has no effect in the dynamic model, which uses capacity, import, export, demand or investment shocks"
+            "a capital_destruction shock has no effect in the dynamic model, which uses capacity, import, export, demand, investment, import_price or cost shocks"
         ])
     }
 }
