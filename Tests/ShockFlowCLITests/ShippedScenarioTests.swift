@@ -41,7 +41,7 @@ import Testing
     /// days take minutes in a debug build; docs/ario.md gives the full runs): to 95 days, past the
     /// shocks' start on day 91; the chip scenario to 150 days, as its cut from day 91 drains the 90-day
     /// stocks of imported electronics below ψ = 0.8 of their target (18 days of use at 0.468 of the
-    /// imports missing: about 38 days) and then costs value added.
+    /// imports missing: about 38 days) and then costs value added. Each run's report is written.
     @Test(arguments: names)
     func arioCounterpartValidatesAndRuns(name: String) throws {
         let file = Self.scenarios.appendingPathComponent("ario/\(name).yaml")
@@ -64,6 +64,12 @@ import Testing
         case "chip-export-controls", "rare-earth-export-restrictions": #expect(loss > 0 && loss < 10, "\(loss) %")
         default: #expect(loss >= 0 && loss < 10, "\(loss) %")
         }
+        // The report reads an ario run's windows (results.periods) and names its periods by the week.
+        let report = out.appendingPathComponent("\(name).html").path
+        let written = try CommandRunner.run(["report", out.appendingPathComponent(name).path, "--out", report])
+        #expect(written.exitCode == 0, "\(written.standardError)")
+        let html = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<svg") && html.contains("week"))
     }
 
     /// The shipped sweep files plan against the shipped scenario (every parameter's path found and its
