@@ -60,3 +60,5 @@ echo "one at a time, 1 thread: $serial_runs runs in ${serial}s = $(python3 -c "p
 echo "one at a time, 2 threads: $pair_runs runs in ${pair}s = $(python3 -c "print(f'{$pair_runs/$pair:.1f}')") runs/s   batched/that: $(python3 -c "print(f'{($runs/$batched)/($pair_runs/$pair):.2f}')")x"
 
 bash bench/leontief_sweep_vs_numpy.sh "$bin/shockflow" "$py" "$work"
+
+bash bench/table_perturbation_sweep.sh "$bin" "$work"

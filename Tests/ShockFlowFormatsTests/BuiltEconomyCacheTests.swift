@@ -33,8 +33,9 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: first.path + "/" + EconomyBinaryFile.fileName))
         expectIdentical(try BuiltEconomyCache.reading(folder: first.path), try EconomyFolderReader.read(folder: first.path))
 
-        // A fresh build written by the same writer gives the cached bytes exactly.
+        // A fresh build written by the same writer gives the cached bytes exactly, and the same table hash.
         let rebuilt = try ChinaBuildFixture.get().economy
+        #expect(EconomyTableDigest.sha256(loaded) == EconomyTableDigest.sha256(rebuilt))
         for (name, bytes) in try EconomyFolderWriter.contents(of: rebuilt) {
             let cached = FileManager.default.contents(atPath: first.path + "/" + name).map(Array.init)
             #expect(cached == bytes, "\(name) differs between the cache and a rebuild")

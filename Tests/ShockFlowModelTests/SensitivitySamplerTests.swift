@@ -104,6 +104,37 @@ import Testing
         #expect([sample[1, 0], sample[1, 1], sample[1, 2]] == [0, 10, 2])
     }
 
+    /// On a grid a discrete parameter takes each of its own levels once, whatever the grid's level count:
+    /// 5 seeds × 2 continuous levels × 3 thresholds = 30 runs, every combination once, in the order of
+    /// `itertools.product`.
+    @Test func discreteParametersTakeTheirOwnLevelsOnAGrid() throws {
+        let problem = try SensitivityProblem(parameters: [
+            SensitivityParameter(name: "seed", distribution: .discrete(levels: [0, 1, 2, 3, 4])),
+            SensitivityParameter(name: "cut", distribution: .uniform(lower: 0.2, upper: 0.8)),
+            SensitivityParameter(name: "threshold", distribution: .discrete(levels: [0.01, 0.05, 0.1])),
+        ])
+        #expect(problem.gridLevels(2) == [5, 2, 3])
+        #expect(problem.runCount(.grid(levels: 2)) == 30)
+        let sample = try problem.sample(.grid(levels: 2), seed: 0)
+        #expect(sample.rows == 30)
+        let rows = (0..<30).map { [sample[$0, 0], sample[$0, 1], sample[$0, 2]] }
+        var expected: [[Double]] = []
+        for seed in [0.0, 1, 2, 3, 4] {
+            for cut in [0.2, 0.8] {
+                for threshold in [0.01, 0.05, 0.1] { expected.append([seed, cut, threshold]) }
+            }
+        }
+        #expect(rows.count == expected.count)
+        for (row, want) in zip(rows, expected) {
+            #expect(row[0] == want[0] && row[2] == want[2] && abs(row[1] - want[1]) < 1e-15)
+        }
+        // 50 levels on a grid of 1: each once (the unit level i/49 picks level i).
+        let seeds = try SensitivityProblem(parameters: [
+            SensitivityParameter(name: "seed", distribution: .discrete(levels: (0..<50).map(Double.init)))
+        ])
+        #expect(try seeds.sample(.grid(levels: 1), seed: 0).elements == (0..<50).map(Double.init))
+    }
+
     /// Same seed, same sample; another seed, another sample.
     @Test func samplesAreDeterministic() throws {
         let problem = try SALibFixtures.ishigamiProblem()

@@ -10,6 +10,16 @@
 //                                          `shockflow sweep`'s --batch) on 2 workers (or WORKERS, as --workers), then
 //                                          about K of its runs one at a time (batches of 1) on 1 worker and on 2
 //                                          (planning and loading excluded from all three)
+//   shockflow-bench china-perturbation SEEDS
+//                                          perturbed china-2017 tables (docs/china-2017.md, "Perturbed tables"): for
+//                                          c = 0.05, 0.15, 0.2, 0.3, 0.5 and seeds 1…SEEDS, the relative L1 difference of the
+//                                          inter-provincial flows and of Z from the default table (mean, min, max) and
+//                                          the seconds of one in-memory build of the table (median)
+//   shockflow-bench sweep-phases SWEEP [WORKERS [BATCH]]
+//                                          one whole sweep through `SweepRunner` (as `shockflow sweep`, default workers
+//                                          and batch): seconds of loading and planning, of execution (to the last
+//                                          batch) and of writing the folder, and the count, wall and CPU seconds of
+//                                          the workers' table builds, model factorisations and batches (summed over threads)
 //   shockflow-bench sha256 FILE REPS       seconds to hash FILE as manifests do (`SHA256.hex(ofFileAt:)`, median
 //                                          of REPS after one warm-up read), MB/s and the digest
 //   shockflow-bench ario DAYS N            seconds of an ARIO run on china-2017 (half of Guangdong's electronics
@@ -121,6 +131,77 @@ case ("sweep", 1...3) where numbers.allSatisfy({ $0 > 0 }):
     print(String(
         format: "BATCHED %d %.3f ONE_AT_A_TIME %d %.3f ONE_AT_A_TIME_2 %d %.3f", batched.runs, batched.seconds, serial.runs,
         serial.seconds, pair.runs, pair.seconds))
+case ("china-perturbation", 1) where numbers[0] > 0:
+    let inputs = try ChinaBuildInputs.read(directory: ChinaMRIOBuilder.bundledInputsDirectory())
+    let base = try ChinaMRIOBuilder.buildEconomy(inputs, construction: ConstructionOptions())
+    /// Inter-provincial flows by (origin cell, destination region): Z and domestic final demand off the diagonal blocks.
+    func trade(_ economy: Economy) -> [Double] {
+        let regions = economy.regionCount
+        var flows = [Double](repeating: 0, count: economy.cellCount * regions)
+        for column in 0..<economy.cellCount {
+            let d = economy.cell(column).region
+            for row in 0..<economy.cellCount where economy.cell(row).region != d {
+                flows[row * regions + d] += economy.intermediateFlows[row, column]
+            }
+        }
+        for (column, label) in economy.finalDemandColumns.enumerated() {
+            for row in 0..<economy.cellCount where economy.cell(row).region != label.region {
+                flows[row * regions + label.region] += economy.finalDemand[row, column]
+            }
+        }
+        return flows
+    }
+    func relativeL1(_ a: [Double], _ b: [Double]) -> Double {
+        zip(a, b).reduce(0) { $0 + abs($1.0 - $1.1) } / b.reduce(0) { $0 + abs($1) }
+    }
+    let baseTrade = trade(base)
+    for cv in [0.05, 0.15, 0.2, 0.3, 0.5] {
+        var tradeL1: [Double] = [], flowsL1: [Double] = [], times: [Double] = []
+        for seed in 1...numbers[0] {
+            var economy = base
+            times.append(try seconds {
+                economy = try ChinaMRIOBuilder.buildEconomy(
+                    inputs, construction: ConstructionOptions(perturbationCoefficientOfVariation: cv, perturbationSeed: UInt64(seed)))
+            })
+            tradeL1.append(relativeL1(trade(economy), baseTrade))
+            flowsL1.append(relativeL1(economy.intermediateFlows.elements, base.intermediateFlows.elements))
+        }
+        print(String(
+            format: "CV %.2f TRADE_L1 %.4f %.4f %.4f Z_L1 %.4f %.4f %.4f BUILD_SECONDS %.3f", cv,
+            tradeL1.reduce(0, +) / Double(tradeL1.count), tradeL1.min() ?? 0, tradeL1.max() ?? 0,
+            flowsL1.reduce(0, +) / Double(flowsL1.count), flowsL1.min() ?? 0, flowsL1.max() ?? 0, median(times)))
+    }
+case ("sweep-phases", 0...2) where arguments.count >= 2 && numbers.allSatisfy({ $0 > 0 }):
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shockflow-bench-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    final class Clock: @unchecked Sendable {
+        let lock = NSLock()
+        var planned = 0.0, finished = 0.0
+        func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+    }
+    let clock = Clock()
+    var options = SweepRunner.Options()
+    options.output = folder + "/out"
+    if numbers.count > 0 { options.workers = numbers[0] }
+    if numbers.count > 1 { options.batchSize = numbers[1] }
+    let start = clock.now()
+    let outcome = try SweepRunner.run(sweepFile: arguments[1], options: options) { event in
+        clock.lock.withLock {
+            switch event {
+            case .planned: clock.planned = clock.now()
+            case .batch: clock.finished = clock.now()
+            case .planning: break
+            }
+        }
+    }
+    let end = clock.now()
+    print(String(
+        format: "RUNS %d WORKERS %d WALL %.2f PLANNING %.2f EXECUTION %.2f WRITING %.2f", outcome.runs, options.workers, end - start,
+        clock.planned - start, clock.finished - clock.planned, end - clock.finished))
+    for kind in SweepTaskKind.allCases {
+        let time = outcome.taskTimes[kind] ?? SweepTaskTime()
+        print(String(format: "%@ %d WALL %.2f CPU %.2f", kind.rawValue.uppercased(), time.count, time.wallSeconds, time.cpuSeconds))
+    }
 case ("sha256", 1) where arguments.count == 3 && numbers[0] > 0:
     let path = arguments[1]
     guard var digest = SHA256.hex(ofFileAt: path) else {
@@ -152,6 +233,6 @@ case ("ario", 2) where numbers.allSatisfy({ $0 > 0 }):
     print(String(format: "SINGLE %.3f LOCKSTEP %d %.3f DIFFERENCE %.2e THREADS %d", single, count, batch, difference, BLASRuntime.threadCount))
 default:
     FileHandle.standardError.write(
-        Data("usage: shockflow-bench kernel | dgemm N REPS | solve N NRHS REPS | china-build REPS | lockstep SCENARIO N | sweep SWEEP K [BATCH [WORKERS]] | sha256 FILE REPS | ario DAYS N\n".utf8))
+        Data("usage: shockflow-bench kernel | dgemm N REPS | solve N NRHS REPS | china-build REPS | china-perturbation SEEDS | lockstep SCENARIO N | sweep SWEEP K [BATCH [WORKERS]] | sweep-phases SWEEP [WORKERS [BATCH]] | sha256 FILE REPS | ario DAYS N\n".utf8))
     exit(2)
 }

@@ -4,8 +4,8 @@ import ShockFlowFormats
 extension ScenarioDocument {
     /// `resolveLoadingEconomy()` with a hook: `willLoad` gets the economy's source before its files are
     /// read, so that a run can start hashing them (`InputDigests`) while the economy loads.
-    /// The economy is found as `loadEconomy` finds it: a folder or file relative to the scenario when
-    /// one exists there, else a built-in name.
+    /// The economy is found as `loadEconomy` finds it: the table the file builds in memory, else a folder
+    /// or file relative to the scenario when one exists there, else a built-in name.
     func resolveLoadingEconomy(
         willLoad: (EconomySource) -> Void
     ) throws(ScenarioError) -> (scenario: ResolvedScenario, economy: LoadedEconomy) {
@@ -15,7 +15,7 @@ extension ScenarioDocument {
             let argument = !reference.hasPrefix("/") && FileManager.default.fileExists(atPath: relative) ? relative : reference
             let source: EconomySource
             do {
-                source = try EconomySource.resolve(argument)
+                source = try economyVariant.map { try EconomySource(variant: $0) } ?? EconomySource.resolve(argument)
             } catch DataFileError.economyNotFound(let name, _, let available) {
                 throw UnknownEconomy(name: name, available: available)
             }

@@ -30,9 +30,21 @@ public enum ScenarioRun {
     public static func planHorizonModel(for scenario: ResolvedScenario, economy: Economy) throws
         -> (model: PlanHorizonModel, scenario: Scenario)
     {
-        let structure = try EconomyModelInputs.productionStructure(of: economy)
+        try planHorizonModel(for: scenario, economy: economy, factored: factoredStructure(of: economy))
+    }
+
+    /// The economy's production structure with I − A factored: what the plan-horizon models of one
+    /// table share, whatever their critical inputs and substitutes.
+    static func factoredStructure(of economy: Economy) throws -> FactoredStructure {
+        try FactoredStructure(EconomyModelInputs.productionStructure(of: economy))
+    }
+
+    /// `planHorizonModel(for:economy:)` on the economy's structure factored before (`factoredStructure(of:)`).
+    static func planHorizonModel(for scenario: ResolvedScenario, economy: Economy, factored: FactoredStructure) throws
+        -> (model: PlanHorizonModel, scenario: Scenario)
+    {
         let rationing = try RationingModel(
-            structure: structure, criticalInputs: scenario.criticalInputs(for: structure),
+            factored: factored, criticalInputs: scenario.criticalInputs(for: factored.structure),
             substitutes: scenario.importSubstitutes(regionCount: economy.regionCount))
         let model = try PlanHorizonModel(
             rationing: rationing, finalDemand: economy.finalDemand,

@@ -26,6 +26,9 @@ enum ScenarioRunParameters {
             "horizon.periods": String(scenario.horizon.periods),
             "horizon.period_years": number(scenario.horizon.periodYears),
         ]
+        if let variant = scenario.economyVariant {
+            for (name, value) in variant.options { text["economy.options." + name] = value }
+        }
         switch scenario.model {
         case .extraction(let extracted): text["model.cells"] = cells(extracted)
         case .dynamicInoperability(let resilience): text["model.resilience"] = number(resilience)

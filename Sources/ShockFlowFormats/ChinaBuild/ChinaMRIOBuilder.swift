@@ -13,6 +13,35 @@ public struct ChinaBuildOptions: Sendable, Equatable {
     }
 }
 
+/// The raw inputs of the china-2017 build, read and checked once: every variant of the table is
+/// built from the same 31 provincial tables and capitals.
+public struct ChinaBuildInputs: Sendable {
+    /// The inputs folder and the files read from it, in reading order.
+    public let directory: String
+    public let files: [String]
+    let construction: MultiRegionalInputs
+
+    /// Reads the files of `Resources/china-2017-inputs` (or a folder laid out the same way).
+    public static func read(directory: String) throws -> ChinaBuildInputs {
+        func path(_ file: String) -> String { directory + "/" + file }
+        let provinces = try ChinaInputReader.readProvinces(path: path(ChinaInputReader.provincesFile))
+        let sectors = try ChinaInputReader.readSectors(path: path(ChinaInputReader.sectorsFile))
+        let regionIndex = LabelIndex(kind: "region", labels: provinces.map(\.label))
+        let groups = try ChinaInputReader.readRegionGroups(
+            path: path(ChinaInputReader.regionGroupsFile), regions: regionIndex)
+        let tables = try ChinaInputReader.readProvincialTables(
+            path: path(ChinaInputReader.provincialTablesFile), provinces: provinces, sectors: sectors)
+        let metadata = EconomyMetadata(
+            name: ChinaMRIOBuilder.economyName, year: 2017, moneyUnit: ChinaMRIOBuilder.moneyUnit,
+            currency: ChinaMRIOBuilder.currency, source: ChinaMRIOBuilder.sourceText, regionGroups: groups)
+        let inputs = MultiRegionalInputs(
+            tables: tables, distances: greatCircleDistances(provinces.map(\.capital)), regions: provinces.map(\.label),
+            sectors: sectors, domesticFinalDemandCategories: ChinaMRIOBuilder.domesticFinalDemandCategories,
+            valueAddedComponentNames: ChinaMRIOBuilder.valueAddedComponentNames, metadata: metadata)
+        return ChinaBuildInputs(directory: directory, files: ChinaInputReader.inputFiles.map(path), construction: inputs)
+    }
+}
+
 /// Builds the `china-2017` economy (31 provinces × 42 sectors) from the 2017 provincial
 /// input–output tables: reads the raw inputs, runs `MultiRegionalConstruction`, checks the
 /// result (MODEL (1), (2)) and reports every adjustment. Method: docs/china-2017.md.
@@ -45,29 +74,27 @@ public enum ChinaMRIOBuilder {
     public static func build(inputs directory: String, options: ChinaBuildOptions = ChinaBuildOptions()) throws
         -> (economy: Economy, report: ChinaBuildReport)
     {
-        func path(_ file: String) -> String { directory + "/" + file }
-        let provinces = try ChinaInputReader.readProvinces(path: path(ChinaInputReader.provincesFile))
-        let sectors = try ChinaInputReader.readSectors(path: path(ChinaInputReader.sectorsFile))
-        let regionIndex = LabelIndex(kind: "region", labels: provinces.map(\.label))
-        let groups = try ChinaInputReader.readRegionGroups(
-            path: path(ChinaInputReader.regionGroupsFile), regions: regionIndex)
-        let tables = try ChinaInputReader.readProvincialTables(
-            path: path(ChinaInputReader.provincialTablesFile), provinces: provinces, sectors: sectors)
-        let metadata = EconomyMetadata(
-            name: economyName, year: 2017, moneyUnit: moneyUnit, currency: currency, source: sourceText,
-            regionGroups: groups)
-        let inputs = MultiRegionalInputs(
-            tables: tables, distances: greatCircleDistances(provinces.map(\.capital)), regions: provinces.map(\.label),
-            sectors: sectors, domesticFinalDemandCategories: domesticFinalDemandCategories,
-            valueAddedComponentNames: valueAddedComponentNames, metadata: metadata)
-        let (economy, construction) = try MultiRegionalConstruction.build(inputs, options: options.construction)
+        try build(ChinaBuildInputs.read(directory: directory), options: options)
+    }
+
+    /// Builds the economy from inputs read before, checks it and reports every adjustment.
+    public static func build(_ inputs: ChinaBuildInputs, options: ChinaBuildOptions = ChinaBuildOptions()) throws
+        -> (economy: Economy, report: ChinaBuildReport)
+    {
+        let (economy, construction) = try MultiRegionalConstruction.build(inputs.construction, options: options.construction)
         let national = try options.nationalTablePath.map { try NationalComparison(path: $0, built: economy) }
         let report = ChinaBuildReport(
             options: options,
-            inputFiles: ChinaInputReader.inputFiles.map(path) + (options.nationalTablePath.map { [$0] } ?? []),
+            inputFiles: inputs.files + (options.nationalTablePath.map { [$0] } ?? []),
             regions: economy.regions, sectors: economy.sectors, finalDemandCategories: economy.finalDemandCategories,
             construction: construction, check: try economy.check(), national: national)
         return (economy, report)
+    }
+
+    /// The economy alone, neither checked nor compared: a sweep's variants of the table (the sweep
+    /// checks each as `requirePassingChecks` does).
+    public static func buildEconomy(_ inputs: ChinaBuildInputs, construction: ConstructionOptions) throws -> Economy {
+        try MultiRegionalConstruction.build(inputs.construction, options: construction).economy
     }
 
     /// The inputs folder shipped among ShockFlowFormats' resources, next to the built-in economies.

@@ -6,15 +6,16 @@ import ShockFlowModel
 /// omitted. Value added goes to `va.csv`, by component when the economy has components (then the
 /// total is their sum on reading). The folder appears whole or not at all.
 public enum EconomyFolderWriter {
-    public static func write(_ economy: Economy, to path: String) throws {
-        let files = try contents(of: economy)
+    /// - Parameter build: for a built table (`shockflow economy build`), its options, recorded in `economy.yaml`.
+    public static func write(_ economy: Economy, to path: String, build: EconomyVariant? = nil) throws {
+        let files = try contents(of: economy, build: build)
         try AtomicDirectory.write(to: path) { temporaryPath in
             for (name, bytes) in files { try AtomicFile.write(bytes, to: temporaryPath + "/" + name) }
         }
     }
 
     /// The folder's files as (name, bytes), in the order they are written.
-    static func contents(of economy: Economy) throws -> [(name: String, bytes: [UInt8])] {
+    static func contents(of economy: Economy, build: EconomyVariant? = nil) throws -> [(name: String, bytes: [UInt8])] {
         let encoder = CSVTableWriter()
         let cells = (0..<economy.cellCount).map { index -> [UInt8] in
             let cell = economy.cell(index)
@@ -24,7 +25,7 @@ public enum EconomyFolderWriter {
             (region: economy.regions[column.region].code, category: economy.finalDemandCategories[column.category].code)
         }
         var files: [(name: String, bytes: [UInt8])] = [
-            (EconomyFolderReader.manifestFile, Array(try ManifestWriter.yaml(for: economy).utf8))
+            (EconomyFolderReader.manifestFile, Array(try ManifestWriter.yaml(for: economy, build: build).utf8))
         ]
 
         var intermediate = CSVTableWriter(header: ["from_region", "from_sector", "to_region", "to_sector", "value"])

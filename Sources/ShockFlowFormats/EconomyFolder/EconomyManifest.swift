@@ -17,6 +17,8 @@ struct EconomyManifest: Decodable {
     var importProducts: [LabelEntry]?
     var regionGroups: [String: [String]]?
     var sectorGroups: [String: [String]]?
+    /// How ShockFlow built the table (`shockflow economy build`): read for the record, not used.
+    var build: BuildRecord?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, year, source, regions, sectors
@@ -27,6 +29,7 @@ struct EconomyManifest: Decodable {
         case regionGroups = "region_groups"
         case sectorGroups = "sector_groups"
         case rounding
+        case build
     }
 
     init(from decoder: any Decoder) throws {
@@ -45,6 +48,7 @@ struct EconomyManifest: Decodable {
         importProducts = try container.decodeIfPresent([LabelEntry].self, forKey: .importProducts)
         regionGroups = try container.decodeIfPresent([String: [String]].self, forKey: .regionGroups)
         sectorGroups = try container.decodeIfPresent([String: [String]].self, forKey: .sectorGroups)
+        build = try container.decodeIfPresent(BuildRecord.self, forKey: .build)
     }
 
     var metadata: EconomyMetadata {
@@ -52,6 +56,26 @@ struct EconomyManifest: Decodable {
             name: name, year: year, moneyUnit: moneyUnit, currency: currency.map { CurrencyUnit(code: $0, scale: scale ?? 1) },
             source: source ?? "",
             regionGroups: regionGroups ?? [:], sectorGroups: sectorGroups ?? [:], rounding: rounding)
+    }
+}
+
+/// `build` in `economy.yaml`: the built-in table, its construction options and the SHA-256 of its numbers.
+struct BuildRecord: Decodable {
+    var recipe: String
+    var options: [String: String]
+    var tableSha256: String?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case recipe, options
+        case tableSha256 = "table_sha256"
+    }
+
+    init(from decoder: any Decoder) throws {
+        try UnknownKeyLog.audit(decoder, allowed: CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        recipe = try container.decode(String.self, forKey: .recipe)
+        options = try container.decode([String: String].self, forKey: .options)
+        tableSha256 = try container.decodeIfPresent(String.self, forKey: .tableSha256)
     }
 }
 

@@ -4,7 +4,8 @@ import Yams
 /// Writes `economy.yaml` for an economy: keys in a fixed order, groups sorted by name, so the
 /// same economy always gives the same bytes.
 enum ManifestWriter {
-    static func yaml(for economy: Economy) throws -> String {
+    /// - Parameter build: the options a built table was built with, written as `build` with the table's SHA-256.
+    static func yaml(for economy: Economy, build: EconomyVariant? = nil) throws -> String {
         let metadata = economy.metadata
         var pairs: [(Node, Node)] = [(text("name"), text(metadata.name))]
         if let year = metadata.year { pairs.append((text("year"), Node(String(year)))) }
@@ -21,6 +22,13 @@ enum ManifestWriter {
         if !economy.importProducts.isEmpty { pairs.append((text("import_products"), labels(economy.importProducts))) }
         if !metadata.regionGroups.isEmpty { pairs.append((text("region_groups"), groups(metadata.regionGroups))) }
         if !metadata.sectorGroups.isEmpty { pairs.append((text("sector_groups"), groups(metadata.sectorGroups))) }
+        if let build {
+            let options = build.options.map { (text($0.name), Node($0.value)) }
+            pairs.append((text("build"), Node([
+                (text("recipe"), text(build.recipe)), (text("options"), Node(options)),
+                (text("table_sha256"), text(EconomyTableDigest.sha256(economy))),
+            ])))
+        }
         do {
             return try Yams.serialize(node: Node(pairs), width: -1, allowUnicode: true)
         } catch {

@@ -19,6 +19,7 @@ public enum EconomyLoader {
     }
 
     public static func load(_ source: EconomySource) throws -> LoadedEconomy {
+        if let variant = source.variant { return try load(variant, source: source) }
         let isBuiltCache = source.builtInName.map(BuiltEconomyCache.names.contains) ?? false
         let reading: EconomyReading
         switch source.format {
@@ -26,6 +27,8 @@ public enum EconomyLoader {
         case .shockFlowFolder: reading = try EconomyFolderReader.read(folder: source.path)
         case .pymrioFolder: reading = try PymrioFolderReader.read(folder: source.path)
         case .nationalTable: reading = try NationalTableReader.read(path: source.path)
+        case .inMemoryBuild:
+            throw DataFileError.unreadable(path: source.path, reason: "an in-memory build needs its construction options")
         }
         guard let name = source.builtInName, BuiltEconomyCache.names.contains(name) else {
             return LoadedEconomy(
@@ -35,5 +38,13 @@ public enum EconomyLoader {
             + "and read from its cache \(source.path)"
         return LoadedEconomy(
             economy: reading.economy, source: source, inputFiles: source.provenanceFiles, notes: reading.notes + [note])
+    }
+
+    /// A variant of a built-in table, built in memory now (not cached).
+    private static func load(_ variant: EconomyVariant, source: EconomySource) throws -> LoadedEconomy {
+        let economy = try variant.build()
+        let note = "\(variant) was built in memory by shockflow \(ShockFlowVersion.current) from the input files listed "
+            + "(table SHA-256 \(EconomyTableDigest.sha256(economy)))"
+        return LoadedEconomy(economy: economy, source: source, inputFiles: source.provenanceFiles, notes: [note])
     }
 }

@@ -8,6 +8,8 @@ public enum EconomyFormat: String, Sendable, Equatable, CaseIterable {
     case pymrioFolder = "pymrio-folder"
     /// An NBS national input–output table (CSV with Domestic and Imports rows).
     case nationalTable = "nbs-national-table"
+    /// A built-in table built in memory with construction options of its own (`EconomyVariant`).
+    case inMemoryBuild = "in-memory-build"
 }
 
 /// Where an economy comes from: a resolved path, its format and, for shipped data, the built-in name.
@@ -15,6 +17,8 @@ public struct EconomySource: Sendable, Equatable {
     public var path: String
     public var format: EconomyFormat
     public var builtInName: String?
+    /// The construction options of an in-memory build (`format` is then `inMemoryBuild`).
+    public var variant: EconomyVariant?
 
     public init(path: String, format: EconomyFormat, builtInName: String? = nil) {
         self.path = path

@@ -11,6 +11,9 @@ public struct ResolvedScenario: Sendable, Equatable {
     public var file: String
     /// The economy as written in the file (or the default), for manifests.
     public var economy: String
+    /// The table built in memory for this scenario: `economy: {build: …, options: …}` with options other
+    /// than the defaults (the perturbation's seed defaulting to the horizon's). Nil when `economy` names it.
+    public var economyVariant: EconomyVariant? = nil
     public var horizon: ScenarioHorizon
     public var model: ScenarioModel
     /// Nil for the static models, which take no investment settings.
@@ -188,7 +191,7 @@ extension ResolvedScenario {
         }
         let count = shocks.count + (model.arioSettings?.events.count ?? 0)
         let shockCount = count == 1 ? "1 shock" : "\(count) shocks"
-        return "scenario \(name): economy \(self.economy) (\(economy.regions) regions × \(economy.sectors) sectors), "
+        return "scenario \(name): economy \(economyVariant?.description ?? self.economy) (\(economy.regions) regions × \(economy.sectors) sectors), "
             + "\(model.name) model, \(horizon.periods) \(length), \(shockCount)"
     }
 }

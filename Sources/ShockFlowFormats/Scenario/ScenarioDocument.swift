@@ -21,7 +21,14 @@ public struct ScenarioDocument: Sendable {
     /// `china-2017`; nil when the file cannot be read far enough to tell.
     public var economyReference: String? {
         guard let spec, !diagnostics.hasProblem(under: FieldPath.root.appending("economy")) else { return nil }
-        return spec.economy
+        return spec.economy.name
+    }
+
+    /// The table the file's `economy` builds in memory with options of its own (`{build: china-2017,
+    /// options: {…}}`), nil when it names an economy or gives the default options.
+    public var economyVariant: EconomyVariant? {
+        guard economyReference != nil else { return nil }
+        return spec?.economyVariant
     }
 
     /// Reads and checks a scenario file. Files above `ScenarioFormat.maximumFileSize` are refused unread.

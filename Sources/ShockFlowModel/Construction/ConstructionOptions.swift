@@ -1,5 +1,5 @@
 /// The settable choices of the multi-regional construction (docs/china-2017.md explains each).
-public struct ConstructionOptions: Sendable, Equatable {
+public struct ConstructionOptions: Sendable, Hashable {
     /// β of the gravity prior: flows ∝ distance^(−β).
     public var distanceExponent: Double
     /// How national outflow and inflow totals of a product are made equal.
@@ -17,11 +17,17 @@ public struct ConstructionOptions: Sendable, Equatable {
     public var localSupplyRoundOff: Double
     /// Outputs of smaller magnitude (in the tables' money unit) are round-off and set to zero.
     public var outputRoundOff: Double
+    /// c of the lognormal factors that perturb every product's gravity prior before RAS
+    /// (`TradePriorPerturbation`); 0, the default, leaves the prior as it is.
+    public var perturbationCoefficientOfVariation: Double
+    /// Seed of the perturbation's factors (unused when the coefficient of variation is 0).
+    public var perturbationSeed: UInt64
 
     public init(
         distanceExponent: Double = 1, tradeTotalsRule: TradeTotalsRule = .mean, underReportingThreshold: Double? = 0.5,
         localSupplyShareCap: Double = 0.5, balancingTolerance: Double = 1e-10, maximumBalancingIterations: Int = 10_000,
-        localSupplyRoundOff: Double = 1e-9, outputRoundOff: Double = 1e-6
+        localSupplyRoundOff: Double = 1e-9, outputRoundOff: Double = 1e-6, perturbationCoefficientOfVariation: Double = 0,
+        perturbationSeed: UInt64 = 0
     ) {
         self.distanceExponent = distanceExponent
         self.tradeTotalsRule = tradeTotalsRule
@@ -31,5 +37,13 @@ public struct ConstructionOptions: Sendable, Equatable {
         self.maximumBalancingIterations = maximumBalancingIterations
         self.localSupplyRoundOff = localSupplyRoundOff
         self.outputRoundOff = outputRoundOff
+        self.perturbationCoefficientOfVariation = perturbationCoefficientOfVariation
+        self.perturbationSeed = perturbationSeed
+    }
+
+    /// The perturbation of the gravity prior, nil when the coefficient of variation is 0.
+    public var tradePriorPerturbation: TradePriorPerturbation? {
+        perturbationCoefficientOfVariation > 0
+            ? TradePriorPerturbation(coefficientOfVariation: perturbationCoefficientOfVariation, seed: perturbationSeed) : nil
     }
 }

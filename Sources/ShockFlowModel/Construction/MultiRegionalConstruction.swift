@@ -112,12 +112,13 @@ public enum MultiRegionalConstruction {
         }
     }
 
-    /// Gravity prior and RAS for every product.
+    /// Gravity prior (perturbed when the options say so) and RAS for every product.
     private static func balanceTradeFlows(
         _ tables: [SingleRegionTable], totals: [ProductTradeReconciliation], inputs: MultiRegionalInputs,
         options: ConstructionOptions
     ) throws -> ([Matrix], [TradeBalancingSummary]) {
         var flows: [Matrix] = [], summaries: [TradeBalancingSummary] = []
+        let noise = options.tradePriorPerturbation?.factors(products: inputs.sectors.count, regions: inputs.regions.count)
         for p in inputs.sectors.indices {
             let outflows = tables.map { $0.outflows[p] }, inflows = tables.map { $0.inflows[p] }
             let total = totals[p].reconciledTotal
@@ -126,9 +127,12 @@ public enum MultiRegionalConstruction {
                     product: inputs.sectors[p].code, region: inputs.regions[r].code, outflow: outflows[r],
                     inflow: inflows[r], total: total)
             }
-            let prior = gravityPrior(
+            var prior = gravityPrior(
                 supply: outflows, demand: inflows, distances: inputs.distances,
                 distanceExponent: options.distanceExponent)
+            if let noise {
+                for index in prior.elements.indices { prior.elements[index] *= noise[p].elements[index] }
+            }
             let balanced = try balanceBiproportionally(
                 prior, rowTargets: outflows, columnTargets: inflows, tolerance: options.balancingTolerance,
                 maximumIterations: options.maximumBalancingIterations)

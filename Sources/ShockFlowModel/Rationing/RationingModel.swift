@@ -16,6 +16,15 @@ public struct RationingModel: Sendable {
         structure: ProductionStructure, criticalInputs: CriticalInputs, substitutes: [ImportSubstitute] = [],
         options: RationingOptions = RationingOptions()
     ) throws {
+        try self.init(factored: FactoredStructure(structure), criticalInputs: criticalInputs, substitutes: substitutes, options: options)
+    }
+
+    /// The model on a structure whose I − A is factored already (shared by the models of one table).
+    public init(
+        factored: FactoredStructure, criticalInputs: CriticalInputs, substitutes: [ImportSubstitute] = [],
+        options: RationingOptions = RationingOptions()
+    ) throws {
+        let structure = factored.structure
         guard criticalInputs.cellCount == structure.cellCount,
             criticalInputs.importProductCount == structure.importProductCount
         else {
@@ -23,11 +32,7 @@ public struct RationingModel: Sendable {
                 field: "critical-input masks", expected: "\(structure.importProductCount) products × \(structure.cellCount) cells",
                 actual: "\(criticalInputs.importProductCount) products × \(criticalInputs.cellCount) cells")
         }
-        do {
-            factorization = try LUFactorization(structure.technicalCoefficients.identityMinus())
-        } catch LinearAlgebraError.singular {
-            throw RationingError.singularSystem(system: "I − A")
-        }
+        factorization = factored.factorization
         self.structure = structure
         self.criticalInputs = criticalInputs
         self.substitutes = substitutes

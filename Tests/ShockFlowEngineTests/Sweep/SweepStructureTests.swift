@@ -88,19 +88,22 @@ struct SweepStructureTests {
                   - {path: "critical_inputs.pairs[0].enabled", name: chips_pair, distribution: discrete, levels: [true, false]}
                   - {path: shocks.chip-imports.magnitude, name: cut, distribution: uniform, lower: 0.3, upper: 0.9}
                 """ + "\n" + Self.outputs, scenario: Self.inline(Self.scenario()))
-            let (plan, loaded) = try SweepTestSupport.plan(text, in: directory)
-            // Three thresholds × the pair on or off: six structures, whatever the cut. The grid's unit
-            // levels 0, ½, 1 take levels ⌊2u⌋ of [true, false], the last one for u = 1: true, false, false.
+            let (plan, _) = try SweepTestSupport.plan(text, in: directory)
+            // Three thresholds × the pair on or off: six structures, whatever the cut. A grid takes each
+            // of a discrete parameter's levels once (3 × 2), and the cut at its 3 levels: 18 runs.
             #expect(Set(plan.structureGroups).count == 6)
             let batches = SweepBatches(groups: plan.structureGroups, size: 4)
             for runs in batches.runs { #expect(Set(runs.map { plan.structureGroups[$0] }).count == 1, "a batch mixes structures: \(runs)") }
-            // One factored model per structure, built once.
-            let models = try SweepExecution.Models(plan: plan, economy: loaded.economy, runs: Array(0..<plan.runCount))
-            #expect(models.dynamic.count == 6)
 
-            let folder = try Self.runSweep(text, in: directory, out: "sweep", batch: 4)
+            let path = try writeFile(text, named: "sweep.yaml", in: directory)
+            var options = SweepRunner.Options()
+            (options.output, options.batchSize, options.workers) = (directory + "/sweep", 4, 2)
+            let outcome = try SweepRunner.run(sweepFile: path, options: options)
+            // One model per structure, built once, on one factorisation of the one table.
+            #expect(outcome.taskTimes[.model]?.count == 6 && outcome.taskTimes[.factorisation]?.count == 1)
+            let folder = outcome.folder
             let samples = try Self.rows(folder + "/samples.csv"), outputs = try Self.rows(folder + "/outputs.csv")
-            #expect(samples.count == 27 && outputs.count == 27)
+            #expect(samples.count == 18 && outputs.count == 18)
             #expect(Set(samples.map { $0[2] }) == ["true", "false"])
             var distinct = Set<[String]>()
             for (sample, output) in zip(samples, outputs) {

@@ -12,6 +12,8 @@ public enum SweepError: Error, Equatable, CustomStringConvertible {
     case notASweepFolder(folder: String, reason: String)
     case mergeMismatch(folder: String, reason: String)
     case incompleteMerge(missing: [Int], count: Int)
+    /// A table some runs use (a variant built in memory, `economy.options.*`) cannot be built or fails its checks.
+    case unusableTable(table: String, reason: String)
 
     public var description: String {
         switch self {
@@ -38,6 +40,9 @@ public enum SweepError: Error, Equatable, CustomStringConvertible {
         case .incompleteMerge(let missing, let count):
             return "the shards given are not all of the sweep's \(count) shards: missing "
                 + missing.map { "\($0)/\(count)" }.joined(separator: ", ")
+        case .unusableTable(let table, let reason):
+            return "the table \(table), which some of the runs use, \(reason); the batches finished before it are kept "
+                + "in the checkpoint"
         }
     }
 }

@@ -3,13 +3,17 @@ import ShockFlowFormats
 import ShockFlowModel
 
 /// Runs a plan's batches of one shard: runs that share a model run in lockstep as matrix columns
-/// (one factored model per structure), batches run side by side on `workers` threads with OpenBLAS
-/// on one thread each, and every finished batch is checkpointed before the next is taken.
+/// (one factored model per structure and table), batches run side by side on `workers` threads with
+/// OpenBLAS on one thread each, and every finished batch is checkpointed before the next is taken.
+/// The tables a sweep over `economy.options` needs are built in memory by the same threads, each
+/// dropped after its last batch (`SweepModelSchedule`).
 struct SweepExecution {
     let plan: SweepPlan
     let economy: Economy
     let batches: SweepBatches
     let shard: SweepShard
+    /// Run on tables that fail their checks (the sweep's own economy is checked before; `--skip-checks`).
+    var skipChecks = false
 
     /// What the caller hears after each batch: runs finished (resumed ones included) of the shard's total.
     typealias Progress = @Sendable (_ finishedRuns: Int, _ totalRuns: Int) -> Void
@@ -17,46 +21,102 @@ struct SweepExecution {
     /// The shard's batch indices, in order.
     var shardBatches: [Int] { batches.runs.indices.filter { shard.contains(batch: $0) } }
 
-    /// Runs every batch of the shard not in `finished` and returns the outputs of every run of the shard.
-    func run(workers: Int, checkpoint: SweepCheckpoint, finished: [Int: [Int: [Double]]], progress: Progress) throws
-        -> [Int: [Double]]
-    {
+    /// What a shard's execution gives back.
+    struct Result: Sendable {
+        /// The outputs of every run of the shard, by run.
+        var outputs: [Int: [Double]]
+        /// The tables the shard's runs used (for the manifest).
+        var tables: [SweepModelSchedule.VariantRecord]
+        /// The tables built, models factored and batches run, and the time they took.
+        var taskTimes: [SweepTaskKind: SweepTaskTime]
+    }
+
+    /// Runs every batch of the shard not in `finished`.
+    func run(workers: Int, checkpoint: SweepCheckpoint, finished: [Int: [Int: [Double]]], progress: Progress) throws -> Result {
         let pending = shardBatches.filter { finished[$0] == nil }
         let total = shardBatches.reduce(0) { $0 + batches.runs[$1].count }
-        let models = try Models(plan: plan, economy: economy, runs: pending.flatMap { batches.runs[$0] })
+        let schedule = try SweepModelSchedule(
+            plan: plan, batches: Dictionary(uniqueKeysWithValues: shardBatches.map { ($0, batches.runs[$0]) }), pending: pending,
+            base: (economy, plan.baseScenario.economyVariant), workers: max(1, workers))
         let state = SharedState(finished: finished, finishedRuns: total - pending.reduce(0) { $0 + batches.runs[$1].count })
         progress(state.finishedRuns, total)
         ReproducibleLinearAlgebra.run {
-            DispatchQueue.concurrentPerform(iterations: max(1, min(workers, pending.count))) { _ in
-                while let batch = state.next(from: pending) {
+            DispatchQueue.concurrentPerform(iterations: max(1, workers)) { _ in
+                while let task = schedule.next() {
                     do {
-                        let runs = batches.runs[batch]
-                        let outputs = try runBatch(runs, models: models)
-                        try checkpoint.write(batch: batch, runs: runs, outputs: outputs)
-                        let done = state.finish(batch: batch, runs: runs, outputs: outputs)
-                        progress(done, total)
+                        try perform(task, schedule: schedule, checkpoint: checkpoint, state: state, total: total, progress: progress)
                     } catch {
-                        state.fail(error)
+                        schedule.fail(error)
                     }
                 }
             }
         }
-        if let error = state.error { throw error }
-        return state.outputsByRun()
+        if let error = schedule.error { throw error }
+        return Result(outputs: state.outputsByRun(), tables: schedule.records, taskTimes: state.taskTimes)
+    }
+
+    private func perform(
+        _ task: SweepModelSchedule.Task, schedule: SweepModelSchedule, checkpoint: SweepCheckpoint, state: SharedState,
+        total: Int, progress: Progress
+    ) throws {
+        switch task {
+        case .economy(let variant, let key, let name, let loaded, let factors):
+            // The sweep's own economy is loaded and checked already (and hashed when tables are listed).
+            let (economy, tableSHA256): (Economy, String?) = try loaded.map { ($0, nil) } ?? state.timed(.table) {
+                let table = key?.description ?? name
+                let economy: Economy
+                do {
+                    economy = try key.map { try $0.build() } ?? EconomyLoader.load(name).economy
+                } catch {
+                    throw SweepError.unusableTable(table: table, reason: "cannot be built: \(error)")
+                }
+                if !skipChecks {
+                    let report = try economy.check(options: CheckOptions(estimateCondition: false))
+                    let errors = report.findings.filter { $0.severity == .error }.map(\.message)
+                    if !errors.isEmpty {
+                        throw SweepError.unusableTable(
+                            table: table, reason: "fails its checks (--skip-checks runs on it anyway): " + errors.joined(separator: "; "))
+                    }
+                }
+                return (economy, EconomyTableDigest.sha256(economy))
+            }
+            let factored = factors ? try state.timed(.factorisation) { try ScenarioRun.factoredStructure(of: economy) } : nil
+            schedule.economyBuilt(variant: variant, economy: economy, factored: factored, tableSHA256: tableSHA256)
+        case .model(let group, let economy, let factored, let analysis):
+            let model = try state.timed(.model) { () throws -> SweepModelSchedule.Model in
+                let representative = try plan.variants.scenario(run: group)
+                if case .dynamic = representative.model {
+                    let factored = try factored ?? ScenarioRun.factoredStructure(of: economy)
+                    return .dynamic(try ScenarioRun.planHorizonModel(for: representative, economy: economy, factored: factored).model)
+                }
+                if case .ario = representative.model { return .ario(try ARIOModel(economy: economy)) }
+                return .analysis(try analysis ?? InputOutputAnalysis(economy: economy))
+            }
+            schedule.modelBuilt(group: group, model: model)
+        case .batch(let batch, let model, let economy):
+            let runs = batches.runs[batch]
+            let outputs = try state.timed(.batch) {
+                let outputs = try runBatch(runs, model: model, economy: economy)
+                try checkpoint.write(batch: batch, runs: runs, outputs: outputs)
+                return outputs
+            }
+            let done = state.finish(batch: batch, runs: runs, outputs: outputs)
+            schedule.batchFinished(batch)
+            progress(done, total)
+        }
     }
 
     /// The batch's runs in lockstep, then each run's outputs.
-    private func runBatch(_ runs: [Int], models: Models) throws -> [[Double]] {
+    private func runBatch(_ runs: [Int], model: SweepModelSchedule.Model, economy: Economy) throws -> [[Double]] {
         let scenarios = try runs.map { try plan.variants.scenario(run: $0) }
         let results: [ScenarioRunResult]
-        if let model = models.dynamic[plan.structureGroups[runs[0]]] {
+        switch model {
+        case .dynamic(let model):
             results = try DynamicScenarioRun.run(scenarios, on: model, economy: economy, keeping: plan.recordedMetrics)
-        } else if case .ario = scenarios.first?.model, let model = models.ario {
-            results = try ARIOScenarioRun.run(scenarios, on: model, economy: economy)
-        } else if let analysis = models.analysis {
+        case .analysis(let analysis):
             results = try StaticScenarioRun.run(scenarios, analysis: analysis)
-        } else {
-            results = []
+        case .ario(let model):
+            results = try ARIOScenarioRun.run(scenarios, on: model, economy: economy)
         }
         let summaryMetrics = Set(plan.outputs.compactMap { if case .summary(let metric) = $0.source { metric } else { nil } })
         return try results.map { result in
@@ -65,48 +125,16 @@ struct SweepExecution {
         }
     }
 
-    /// The factored models the pending runs need, built once before the batches start.
-    struct Models: Sendable {
-        var dynamic: [Int: PlanHorizonModel] = [:]
-        var analysis: InputOutputAnalysis?
-        /// The ario model of the economy: every ario run shares it, in batches by horizon.
-        var ario: ARIOModel?
-
-        init(plan: SweepPlan, economy: Economy, runs: [Int]) throws {
-            try ReproducibleLinearAlgebra.run {
-                for group in Set(runs.map { plan.structureGroups[$0] }).sorted() {
-                    let representative = try plan.variants.scenario(run: group)
-                    if case .dynamic = representative.model {
-                        dynamic[group] = try ScenarioRun.planHorizonModel(for: representative, economy: economy).model
-                    } else if case .ario = representative.model {
-                        ario = try ario ?? ARIOModel(economy: economy)
-                    } else if analysis == nil {
-                        analysis = try InputOutputAnalysis(economy: economy)
-                    }
-                }
-            }
-        }
-    }
-
-    /// The work queue and results shared by the worker threads.
+    /// The results shared by the worker threads.
     final class SharedState: @unchecked Sendable {
         private let lock = NSLock()
-        private var nextPosition = 0
         private var finished: [Int: [Int: [Double]]]
         private(set) var finishedRuns: Int
-        private(set) var error: Error?
+        private var times: [SweepTaskKind: SweepTaskTime] = [:]
 
         init(finished: [Int: [Int: [Double]]], finishedRuns: Int) {
             self.finished = finished
             self.finishedRuns = finishedRuns
-        }
-
-        func next(from pending: [Int]) -> Int? {
-            lock.withLock {
-                guard error == nil, nextPosition < pending.count else { return nil }
-                defer { nextPosition += 1 }
-                return pending[nextPosition]
-            }
         }
 
         func finish(batch: Int, runs: [Int], outputs: [[Double]]) -> Int {
@@ -117,9 +145,14 @@ struct SweepExecution {
             }
         }
 
-        func fail(_ error: Error) {
-            lock.withLock { if self.error == nil { self.error = error } }
+        /// `work`'s result, its time added to `kind`'s.
+        func timed<T>(_ kind: SweepTaskKind, _ work: () throws -> T) throws -> T {
+            let start = SweepTaskTime.Start()
+            defer { lock.withLock { times[kind, default: SweepTaskTime()].add(since: start) } }
+            return try work()
         }
+
+        var taskTimes: [SweepTaskKind: SweepTaskTime] { lock.withLock { times } }
 
         func outputsByRun() -> [Int: [Double]] {
             lock.withLock { finished.values.reduce(into: [:]) { all, batch in all.merge(batch) { first, _ in first } } }

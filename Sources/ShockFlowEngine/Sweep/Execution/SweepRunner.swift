@@ -30,6 +30,8 @@ public enum SweepRunner {
         public var resumedRuns: Int
         public var files: [String]
         public var seconds: Double
+        /// The worker threads' tasks of each kind and the time they took, summed over threads.
+        public var taskTimes: [SweepTaskKind: SweepTaskTime]
     }
 
     /// What the progress display hears: `planning` while every run's scenario is checked (from several
@@ -62,29 +64,31 @@ public enum SweepRunner {
         manifest.notes.append(ReproducibleLinearAlgebra.note)
         let identity = Self.identity(parameters: parameters, inputs: manifest.inputs)
         let batches = SweepBatches(groups: plan.structureGroups, size: options.batchSize)
-        let execution = SweepExecution(plan: plan, economy: loaded.economy, batches: batches, shard: options.shard)
-        let shardBatches = execution.shardBatches
+        let executor = SweepExecution(
+            plan: plan, economy: loaded.economy, batches: batches, shard: options.shard, skipChecks: options.skipChecks)
+        let shardBatches = executor.shardBatches
         let (checkpoint, finished) = try SweepCheckpoint.open(
             output: folder, identity: identity, outputNames: plan.outputNames,
             batches: Dictionary(uniqueKeysWithValues: shardBatches.map { ($0, batches.runs[$0]) }), resume: options.resume)
         let resumed = shardBatches.reduce(0) { $0 + (finished[$1]?.count ?? 0) }
         let shardRuns = shardBatches.flatMap { batches.runs[$0] }.sorted()
         events(.planned(runs: shardRuns.count, resumed: resumed, batches: shardBatches.count, workers: options.workers))
-        let outputs = try execution.run(workers: options.workers, checkpoint: checkpoint, finished: finished) { done, total in
+        let execution = try executor.run(workers: options.workers, checkpoint: checkpoint, finished: finished) { done, total in
             events(.batch(finishedRuns: done, totalRuns: total))
         }
         let tables = SweepTables(
             runs: shardRuns, parameterNames: plan.problem.names, outputNames: plan.outputNames,
             samples: shardRuns.map { run in (0..<plan.samples.columns).map { plan.samples[run, $0] } },
-            outputs: shardRuns.map { outputs[$0] ?? [] }, parameterLevels: plan.parameterLevels)
-        let sweep = SweepDescription(plan: plan, identity: identity, batchSize: options.batchSize, shard: options.shard)
+            outputs: shardRuns.map { execution.outputs[$0] ?? [] }, parameterLevels: plan.parameterLevels)
+        var sweep = SweepDescription(plan: plan, identity: identity, batchSize: options.batchSize, shard: options.shard)
+        sweep.economyVariants = SweepEconomyVariant.list(execution.tables)
         let files = try SweepFolder.write(tables, sensitivity: options.shard == .whole ? plan.analysis : nil, to: folder) {
             try ExtendedManifest(manifest: manifest, key: "sweep", extra: sweep).write(to: $0)
         }
         checkpoint.remove()
         return Outcome(
             folder: folder, plan: plan, runs: shardRuns.count, resumedRuns: resumed, files: files,
-            seconds: Date().timeIntervalSince(started))
+            seconds: Date().timeIntervalSince(started), taskTimes: execution.taskTimes)
     }
 
     /// SHA-256 of the parameters after defaults and of the inputs' hashes (not of the shard, so that

@@ -31,6 +31,8 @@ struct SweepDescription: Codable, Equatable, Sendable {
     var outputs: [String]
     var batchSize: Int
     var shard: Shard?
+    /// The tables the runs used when the parameters set `economy.options` (nil otherwise).
+    var economyVariants: [SweepEconomyVariant]?
 
     init(plan: SweepPlan, identity: String, batchSize: Int, shard: SweepShard) {
         name = plan.name

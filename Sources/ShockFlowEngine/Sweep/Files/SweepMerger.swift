@@ -57,6 +57,7 @@ public enum SweepMerger {
             samples: rows.map(\.sample), outputs: rows.map(\.output), parameterLevels: first.sweep.parameterLevels ?? [])
         var merged = first.sweep
         merged.shard = nil
+        merged.economyVariants = SweepEconomyVariant.merged(shards.compactMap(\.sweep.economyVariants))
         let files = try SweepFolder.write(tables, sensitivity: analysis, to: output) { path in
             try AtomicFile.write(
                 Array(try mergedManifest(shardManifest: first.folder + "/manifest.json", sweep: merged, shards: folders, startedAt: started)),

@@ -32,12 +32,12 @@ struct SweepPlanner {
         let outputs = resolveOutputs(catalog: SweepOutputCatalog(model: baseScenario.model, economy: economy))
         // Outputs with problems do not stop the parameters' paths from being checked: both are listed.
         guard parameters.count == spec.parameters.count,
-            let problem = problem(parameters.map(\.parameter)), let design = design(parameters: problem.dimension),
+            let problem = problem(parameters.map(\.parameter)), let design = design(for: problem),
             let samples = sample(problem, design)
         else { return nil }
         let paths = parameters.map(\.path)
         var variants = SweepVariants(
-            base: base, paths: paths, kinds: parameters.map(\.kind), samples: samples, economy: economy, labels: labels)
+            base: base.expandingEconomy(for: paths), paths: paths, kinds: parameters.map(\.kind), samples: samples, economy: economy, labels: labels)
         var kept: [ResolvedScenario]? = samples.rows <= SweepVariants.keptRuns ? [] : nil
         // Each path alone, with run 0's value: an unknown field is told once, at the parameter.
         for (index, path) in paths.enumerated() {
@@ -213,7 +213,8 @@ struct SweepPlanner {
     }
 
     /// The design, refused when its levels, runs or bootstrap do not fit before anything is drawn.
-    private mutating func design(parameters: Int) -> SamplingDesign? {
+    private mutating func design(for problem: SensitivityProblem) -> SamplingDesign? {
+        let parameters = problem.dimension
         let spec = self.spec.design
         let field = FieldPath.root.appending("design")
         if spec.method == .morris, spec.levels % 2 != 0 {
@@ -222,7 +223,7 @@ struct SweepPlanner {
             return nil
         }
         let design = spec.method.design(samples: spec.samples, levels: spec.levels, secondOrder: spec.secondOrder)
-        let runs = design.runCount(parameters: parameters)
+        let runs = problem.runCount(design)
         if runs > Self.maximumRuns {
             let count = runs == Int.max ? "more than \(Int.max)" : "\(runs)"
             diagnostics.report(

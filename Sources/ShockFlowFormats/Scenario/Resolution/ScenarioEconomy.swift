@@ -6,7 +6,7 @@ extension ScenarioDocument {
     public func resolveLoadingEconomy() throws(ScenarioError) -> (scenario: ResolvedScenario, economy: LoadedEconomy) {
         var loaded: LoadedEconomy?
         let resolved = try resolve(loadingEconomyWith: { reference, directory in
-            let economy = try Self.loadEconomy(reference, directory: directory)
+            let economy = try loadEconomy(reference, directory: directory)
             loaded = economy
             return economy.economy
         })
@@ -14,9 +14,10 @@ extension ScenarioDocument {
         return (resolved.scenario, loaded)
     }
 
-    /// The economy `reference` names: a folder or file relative to the scenario's `directory` when one
-    /// exists there, else a built-in economy. An unknown name is told with the closest built-in names.
-    static func loadEconomy(_ reference: String, directory: URL) throws -> LoadedEconomy {
+    /// The economy `reference` names: the table the file builds in memory (`economyVariant`), else a
+    /// folder or file relative to the scenario's `directory` when one exists there, else a built-in economy. An unknown name is told with the closest built-in names.
+    func loadEconomy(_ reference: String, directory: URL) throws -> LoadedEconomy {
+        if let variant = economyVariant { return try EconomyLoader.load(EconomySource(variant: variant)) }
         let relative = URL(fileURLWithPath: reference, relativeTo: directory).standardizedFileURL.path
         let argument = !reference.hasPrefix("/") && FileManager.default.fileExists(atPath: relative) ? relative : reference
         do {

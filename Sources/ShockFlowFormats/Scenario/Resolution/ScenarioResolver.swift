@@ -71,7 +71,8 @@ struct ScenarioResolver {
         let shocks = spec.shocks.filter { !spec.isARIOEvent($0) }.compactMap { resolveShock($0) }
         guard let model else { return nil }
         return ResolvedScenario(
-            name: spec.name, description: spec.description, file: file, economy: spec.economy, horizon: horizon, model: model,
+            name: spec.name, description: spec.description, file: file, economy: spec.economy.name,
+            economyVariant: spec.economyVariant, horizon: horizon, model: model,
             investment: investment, priorities: priorities, plan: plan, planTilt: planTilt, strategicWeights: strategicWeights,
             criticalInputs: criticalInputs, substitutions: substitutions, shocks: shocks)
     }
@@ -309,7 +310,8 @@ extension ScenarioDocument {
         } catch let unknown as UnknownEconomy {
             throw ScenarioError(problems: problems(addingEconomyProblem: unknown.description))
         } catch {
-            throw ScenarioError(problems: problems(addingEconomyProblem: "cannot load economy '\(reference)': \(error)"))
+            let what = economyVariant.map { "cannot build economy \($0)" } ?? "cannot load economy '\(reference)'"
+            throw ScenarioError(problems: problems(addingEconomyProblem: "\(what): \(error)"))
         }
         return (try resolve(against: economy), economy)
     }

@@ -18,8 +18,9 @@ enum ScenarioSchema {
                 doc: "Short name of the scenario; results go to `results/<name>/`."),
             .optional("description", \.description, .text, doc: "What the scenario represents.", whenAbsent: "none"),
             .field(
-                "economy", \.economy, .text, default: defaultEconomy,
-                doc: "Built-in economy name, or the path of an economy folder relative to this file."),
+                "economy", \.economy, .economy, default: EconomySpec(),
+                doc: "Built-in economy name, or the path of an economy folder relative to this file; or a built-in table "
+                    + "built with construction options, `{build: china-2017, options: {…}}`."),
             .field("horizon", \.horizon, horizon.valueSchema, default: horizon.defaults, doc: "Periods to simulate."),
             .field("model", \.model, model.valueSchema, default: ModelSpec(), doc: "The model to run."),
             .field(

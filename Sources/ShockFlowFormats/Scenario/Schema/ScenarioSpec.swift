@@ -5,7 +5,7 @@ package struct ScenarioSpec: SchemaRecord {
     var schemaVersion = 0
     var name = ""
     var description: String?
-    var economy = ""
+    var economy = EconomySpec()
     var horizon = HorizonSpec()
     var model = ModelSpec()
     var investment = InvestmentSpec()

@@ -32,7 +32,8 @@ enum SweepSchema {
             .required(
                 "samples", \.samples, .integer(minimum: 1, maximum: 100_000_000),
                 doc: "Runs for `random`, `lhs`, `sobol`; the base sample N for `saltelli` (N·(d+2) runs, N a power of 2); "
-                    + "trajectories for `morris` (r·(d+1) runs); levels per parameter for `grid`."),
+                    + "trajectories for `morris` (r·(d+1) runs); levels per parameter for `grid` "
+                    + "(a `discrete` parameter takes each of its own levels once)."),
             .field("seed", \.seed, .integer(minimum: 0), default: 1, doc: "Seed of the sample and of the bootstrap."),
             .field(
                 "levels", \.levels, .integer(minimum: 2, maximum: SamplingDesign.maximumMorrisLevels), default: 4,

@@ -4,7 +4,8 @@ import ShockFlowLinearAlgebra
 /// seed; with the same seed the Saltelli, Morris, Latin-hypercube, random and Sobol' designs
 /// reproduce SALib 1.6 / numpy / scipy bit for bit (docs/sensitivity.md).
 public enum SamplingDesign: Equatable, Sendable {
-    /// Full factorial: `levels` evenly spaced quantiles per parameter (0, 1/(L−1), …, 1), levels^d runs.
+    /// Full factorial: `levels` evenly spaced quantiles per parameter (0, 1/(L−1), …, 1), levels^d runs;
+    /// in a problem's sample a discrete parameter takes its own levels instead (`SensitivityProblem.gridLevels`).
     case grid(levels: Int)
     /// Independent uniform draws (numpy `Generator.random`), `runs` rows.
     case random(runs: Int)
@@ -126,7 +127,8 @@ public enum SamplingDesign: Equatable, Sendable {
 
 extension SensitivityProblem {
     /// The design's sample in parameter values (runs × parameters). Groups need the Saltelli design,
-    /// whose AB matrices then switch a whole group at a time (N·(G+2) runs for G groups).
+    /// whose AB matrices then switch a whole group at a time (N·(G+2) runs for G groups). On a grid a
+    /// discrete parameter takes each of its levels once (`gridLevels`).
     public func sample(_ design: SamplingDesign, seed: UInt64) throws -> Matrix {
         if isGrouped {
             guard case .saltelli(let base, let secondOrder) = design else {
@@ -145,6 +147,7 @@ extension SensitivityProblem {
             }
         default: break
         }
+        if case .grid(let levels) = design { return scale(unitSample: try gridUnitSample(levels: levels)) }
         return scale(unitSample: try design.unitSample(dimension: dimension, seed: seed))
     }
 }

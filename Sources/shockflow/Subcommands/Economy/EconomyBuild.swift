@@ -11,7 +11,9 @@ struct EconomyBuild: ParsableCommand {
         discussion: """
             The built-in economy china-2017 is built the same way, with the defaults, on first use and \
             cached (docs/china-2017.md). This command builds it with the choices you set and prints every \
-            adjustment the construction made.
+            adjustment the construction made; economy.yaml records the options (`build`). The flags are the \
+            options of a scenario's `economy: {build: china-2017, options: {…}}`, in kebab case; \
+            --perturbation-cv and --perturbation-seed give one of the perturbed tables a sweep runs on.
             """)
 
     /// A name `BuiltEconomyCache` knows how to build; the parser refuses others and `--help` lists them.
@@ -33,41 +35,67 @@ struct EconomyBuild: ParsableCommand {
     @Option(help: "The output folder (replaced if it exists).")
     var out: String
 
-    @Option(help: "Gravity exponent β: trade between provinces falls with distance^(−β).")
+    @Option(help: ArgumentHelp(ConstructionOptionName.distanceExponent.doc))
     var distanceExponent: Double = ConstructionOptions().distanceExponent
 
-    @Option(help: "How national outflow and inflow totals of a product are made equal: toward their mean, or down to the smaller.")
-    var tradeTotals: TradeTotalsRule = ConstructionOptions().tradeTotalsRule
+    @Option(help: ArgumentHelp(ConstructionOptionName.tradeTotalsRule.doc))
+    var tradeTotalsRule: TradeTotalsRule = ConstructionOptions().tradeTotalsRule
 
-    @Option(help: "Raise the gross trade of provinces whose outflow/output is below this share of the median.")
+    /// `--trade-totals`, the flag's name before it matched the option's (`trade_totals_rule`): still read, not shown.
+    @Option(name: .customLong("trade-totals"), help: .hidden)
+    var tradeTotals: TradeTotalsRule?
+
+    @Option(help: ArgumentHelp(ConstructionOptionName.underReportingThreshold.doc))
     var underReportingThreshold: Double = ConstructionOptions().underReportingThreshold ?? 0.5
 
-    @Flag(help: "Keep the provinces' reported outflows and inflows (no under-reporter fix).")
+    @Flag(help: "Keep the provinces' reported outflows and inflows (no under-reporter fix; as --under-reporting-threshold 0).")
     var noUnderReportingFix = false
+
+    @Option(help: ArgumentHelp(ConstructionOptionName.localSupplyShareCap.doc))
+    var localSupplyShareCap: Double = ConstructionOptions().localSupplyShareCap
+
+    @Option(help: ArgumentHelp(ConstructionOptionName.balancingTolerance.doc))
+    var balancingTolerance: Double = ConstructionOptions().balancingTolerance
+
+    @Option(help: ArgumentHelp(ConstructionOptionName.maximumBalancingIterations.doc))
+    var maximumBalancingIterations: Int = ConstructionOptions().maximumBalancingIterations
+
+    @Option(help: ArgumentHelp(ConstructionOptionName.localSupplyRoundOff.doc))
+    var localSupplyRoundOff: Double = ConstructionOptions().localSupplyRoundOff
+
+    @Option(help: ArgumentHelp(ConstructionOptionName.outputRoundOff.doc))
+    var outputRoundOff: Double = ConstructionOptions().outputRoundOff
+
+    @Option(help: ArgumentHelp(ConstructionOptionName.perturbationCV.doc))
+    var perturbationCv: Double = ConstructionOptions().perturbationCoefficientOfVariation
+
+    @Option(help: ArgumentHelp(ConstructionOptionName.perturbationSeed.doc))
+    var perturbationSeed: UInt64 = ConstructionOptions().perturbationSeed
 
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
+    /// The options as set, with the names and ranges of a scenario's `economy.options` (docs/china-2017.md).
+    var construction: ConstructionOptions {
+        ConstructionOptions(
+            distanceExponent: distanceExponent, tradeTotalsRule: tradeTotals ?? tradeTotalsRule,
+            underReportingThreshold: noUnderReportingFix || underReportingThreshold == 0 ? nil : underReportingThreshold,
+            localSupplyShareCap: localSupplyShareCap, balancingTolerance: balancingTolerance,
+            maximumBalancingIterations: maximumBalancingIterations, localSupplyRoundOff: localSupplyRoundOff,
+            outputRoundOff: outputRoundOff, perturbationCoefficientOfVariation: perturbationCv, perturbationSeed: perturbationSeed)
+    }
+
     func validate() throws {
-        guard distanceExponent.isFinite, distanceExponent >= 0 else {
-            throw ValidationError("--distance-exponent must be a number ≥ 0")
-        }
-        guard underReportingThreshold.isFinite, underReportingThreshold > 0, underReportingThreshold <= 1 else {
-            throw ValidationError("--under-reporting-threshold must be in (0, 1]")
-        }
+        if let problem = construction.problems.first { throw ValidationError(problem) }
     }
 
     func run() throws {
         try CommandFailure.reporting {
-            var construction = ConstructionOptions()
-            construction.distanceExponent = distanceExponent
-            construction.tradeTotalsRule = tradeTotals
-            construction.underReportingThreshold = noUnderReportingFix ? nil : underReportingThreshold
             let national = try? BuiltInEconomies.locate("china-2017-national")
             let options = ChinaBuildOptions(construction: construction, nationalTablePath: national)
             let (economy, report) = try ChinaMRIOBuilder.build(
                 inputs: try ChinaMRIOBuilder.bundledInputsDirectory(), options: options)
-            try EconomyFolderWriter.write(economy, to: out)
+            try EconomyFolderWriter.write(economy, to: out, build: EconomyVariant(recipe: recipe.name, construction: construction))
             if !quiet {
                 for line in report.summaryLines { print(line) }
                 print("written: \(out)")
