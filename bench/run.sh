@@ -53,6 +53,8 @@ echo "lockstep: ${lockstep}s   one by one: ${one_by_one}s   speed-up: $(ratio "$
 
 bash bench/lockstep_vs_numpy.sh "$bin/shockflow-bench" "$py" "$work"
 
+bash bench/prices_cost.sh "$bin/shockflow" "$work"
+
 echo "== sweeps: bench/chip-10-parameters.sweep.yaml, Saltelli N = 256, 10 parameters (3,072 runs) on china-2017 (target ≥ 10x)"
 read -r _ runs batched _ serial_runs serial _ pair_runs pair < <("$bin/shockflow-bench" sweep bench/chip-10-parameters.sweep.yaml 192)
 echo "batched (64 runs a batch, 2 threads): $runs runs in ${batched}s = $(python3 -c "print(f'{$runs/$batched:.1f}')") runs/s"

@@ -99,6 +99,7 @@ import Testing
         #expect(try Self.count(dom, element: "rect", className: "timeline-cell") == 20)
         // Ranked sectors and cells, and the 12 sectors the plan favours most.
         #expect(try Self.count(dom, element: "rect", className: "bar") == 12 + 15 + 12)
+        #expect(!dom.contains("What prices do"), "no price shock: prices do not change, so no price section")
         // The footer has the manifest's provenance: every input's SHA-256.
         let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: run + "/manifest.json")))
         let digests = ((manifest as? [String: Any])?["inputs"] as? [[String: Any]] ?? []).compactMap { $0["sha256"] as? String }
@@ -117,6 +118,73 @@ import Testing
         try #require(fields.count == 2, "png_colours.py: \(measured.standardOutput)\(measured.standardError)")
         #expect(fields[0] > 100, "distinct colours: \(fields[0])")
         #expect(fields[1] > 0.05, "non-white share: \(fields[1])")
+    }
+
+    /// The shipped soybean scenario (an import_price shock): its report shows the CPI by province on a
+    /// second tile map and the 12 sectors whose prices rise most, with the values of summary.csv's price rows
+    /// (the engine's, from its prices; the report reads prices.csv and price_indices.csv), rendered by
+    /// Chromium without console messages.
+    @Test func soybeanReportShowsPricesInChromium() throws {
+        guard let chromium = Self.chromium() else {
+            Issue.record("chromium is not installed: `make test` installs it (Debian package chromium)")
+            return
+        }
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = folder.appendingPathComponent("soybean-import-shock").path
+        let scenario = Self.repository.appendingPathComponent("scenarios/soybean-import-shock.yaml").path
+        let ran = try CommandRunner.run(["run", scenario, "--out", run, "--quiet"])
+        try #require(ran.exitCode == 0, "\(ran.standardError)")
+        let reported = try CommandRunner.run(["report", run])
+        try #require(reported.exitCode == 0, "\(reported.standardError)")
+        let dumped = try Self.headless(chromium, ["--dump-dom"], page: run + "/report.html")
+        #expect(dumped.exitCode == 0 && Self.consoleMessages(dumped.standardError).isEmpty, "\(dumped.standardError)")
+        let dom = dumped.standardOutput
+        let map = try #require(Self.figure("price-map", in: dom), "no price map")
+        let sectors = try #require(Self.figure("price-sectors", in: dom), "no price sectors")
+        #expect(try Self.count(map, element: "rect", className: "tile-box") == 31)
+        #expect(try Self.count(dom, element: "rect", className: "tile-box") == 31 + 31 + 31, "the metric's map, the plan's and the CPI's")
+        #expect(try Self.count(sectors, element: "rect", className: "bar") == 12)
+        // Ranked sectors and cells, the 12 sectors the plan favours most, and the 12 sectors whose prices move most.
+        #expect(try Self.count(dom, element: "rect", className: "bar") == 12 + 15 + 12 + 12)
+
+        // summary.csv's price rows: the five provinces and sectors whose prices rose most, in %, in the
+        // period of the national CPI's peak; the page shows the same period and values.
+        let summary = try String(contentsOfFile: run + "/summary.csv", encoding: .utf8).split(separator: "\n")
+        func row(_ metric: String) -> (value: Double, detail: String)? {
+            summary.first { $0.hasPrefix(metric + ",") }.flatMap { line in
+                let fields = line.split(separator: ",", maxSplits: 3).map(String.init)
+                let detail = fields.count == 4 ? fields[3].trimmingCharacters(in: ["\""]) : ""
+                return fields.count == 4 ? Double(fields[1]).map { ($0, detail) } : nil
+            }
+        }
+        let peak = try #require(row("peak_cpi_change_percent"))
+        #expect(peak.detail.contains("in period 1,"), "the soybean price shock starts in quarter 1")
+        #expect(map.contains("<h3>Prices: CPI change in quarter 1 by province</h3>"))
+        for rank in 1...5 {
+            let region = try #require(row("cpi_region_\(rank)"))
+            let code = String(region.detail.prefix { $0 != " " })
+            let tile = try #require(
+                map.range(of: "(\(code)): CPI change in quarter 1 ").map { String(map[$0.upperBound...].prefix(12)) }, "\(code)")
+            #expect(tile.hasPrefix(Self.percent(region.value, significant: 3)), "\(code): \(tile) against \(region.value) %")
+        }
+        let values = Self.matches("class=\"bar-value\">([^<]+)</text>", in: sectors).map { $0[0] }
+        let labels = Self.matches("<title>[^<]*\\(sector ([0-9]+)\\)</title>", in: sectors).map { $0[0] }
+        for rank in 1...5 {
+            let sector = try #require(row("sector_price_\(rank)"))
+            #expect(labels.count > rank && sector.detail.hasPrefix(labels[rank - 1] + " "), "rank \(rank): \(labels)")
+            // The bars share the decimals of the largest (three significant digits of +0.235 %: three decimals).
+            #expect(values.count > rank && values[rank - 1] == "+" + String(format: "%.3f %%", sector.value), "\(values)")
+        }
+    }
+
+    /// `+0.505 %`: a change in % with `significant` digits, trailing zeros of the fraction dropped.
+    static func percent(_ value: Double, significant: Int) -> String {
+        let decimals = max(0, significant - 1 - Int(floor(log10(abs(value)))))
+        var text = String(format: "%.\(decimals)f", abs(value))
+        while text.contains("."), text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return (value < 0 ? "−" : "+") + text + " %"
     }
 
     /// Runs of the two-region test economy over 4, 12 and 20 quarters and 5 years, rendered by Chromium:

@@ -1,4 +1,5 @@
 import Foundation
+import ShockFlowLinearAlgebra
 import ShockFlowModel
 import ShockFlowTestSupport
 import Testing
@@ -55,4 +56,45 @@ import Testing
             #expect(prices.tally.isIdentical && prices.tally.metrics.map(\.metric) == ["price"])
         }
     }
+
+    /// (P7): with ε = 0.4 the scarcity mark-up adds (I − Aᵀ)⁻¹·ε·(1 − ρ) to every price, ρ the run's rationing
+    /// shares and A = Z·diag(x)⁻¹ of the economy, solved here densely; the quantities are byte for byte those
+    /// of the run without it, and ε = 0 writes the prices of a scenario without the option.
+    @Test func scarcityMarkupAddsTheLeontiefPriceOfUnmetOrders() throws {
+        let base = """
+            schema_version: 1
+            name: scarcity
+            economy: economy
+            horizon: {periods: 3}
+            shocks:
+              - {id: cut, kind: capacity, regions: CN-BJ, sectors: "*", magnitude: 0.3, profile: {type: step, start: 1}}
+            """
+        func files(_ yaml: String) throws -> (cells: String, prices: String, result: ScenarioRunResult) {
+            try ScenarioRunFixture.withRun(yaml) { folder, outcome in
+                (try String(contentsOfFile: folder + "/cells.csv", encoding: .utf8),
+                 try String(contentsOfFile: folder + "/prices.csv", encoding: .utf8), outcome.result)
+            }
+        }
+        let without = try files(base), zero = try files(base + "\nprices: {scarcity_elasticity: 0}")
+        let marked = try files(base + "\nprices: {scarcity_elasticity: 0.4}")
+        #expect(zero.prices == without.prices && zero.cells == without.cells)
+        #expect(marked.cells == without.cells, "prices do not feed back into quantities")
+        #expect(marked.prices != without.prices)
+
+        let economy = try ScenarioRunFixture.economy()
+        let a = try economy.intermediateFlows.scalingColumns(by: economy.grossOutput.map { 1 / $0 })
+        let solver = try LUFactorization(a.identityMinus().transposed)
+        let rationing = try #require(marked.result.cellMetrics.first { $0.name == "rationing" })
+        let prices = try #require(marked.result.prices)
+        var rationed = 0
+        for period in 0..<3 {
+            for (shares, levels) in [(rationing.scenario[period], prices.cells.scenario[period]), (rationing.baseline[period], prices.cells.baseline[period])] {
+                rationed += shares.filter { $0 < 1 }.count
+                let expected = try solver.solve(shares.map { 0.4 * max(0, 1 - $0) })
+                #expect(ScenarioRunFixture.deviation(levels.map { $0 - 1 }, expected) <= 1e-12, "period \(period)")
+            }
+        }
+        #expect(rationed >= 4, "the cut rations Beijing's cells")
+    }
 }
+

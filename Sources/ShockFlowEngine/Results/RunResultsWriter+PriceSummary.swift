@@ -47,6 +47,15 @@ extension RunResultsWriter {
         return rows
     }
 
+    /// The price rows a run on `economy` writes, in order (`priceSummaryRows`): what a sweep output may read.
+    static func priceRowNames(_ economy: Economy) -> [String] {
+        let indices = RunPriceComputation.indexBaskets(economy).map(\.name)
+        let ranked = indices.contains("cpi") ? "cpi" : indices.first ?? "cpi"
+        return indices.map { "peak_\($0)_change_percent" }
+            + (economy.regionCount > 1 ? (0..<min(rankedCount, economy.regionCount)).map { "\(ranked)_region_\($0 + 1)" } : [])
+            + (0..<min(rankedCount, economy.sectorCount)).map { "sector_price_\($0 + 1)" }
+    }
+
     /// Per sector, 100·Σ_r x_rs·Δp_rs / Σ_r x_rs in `period` (base-year output weights).
     static func sectorPriceChanges(_ prices: RunMetric, period: Int, economy: Economy) -> [Double] {
         var weighted = [Double](repeating: 0, count: economy.sectorCount)

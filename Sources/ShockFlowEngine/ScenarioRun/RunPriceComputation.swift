@@ -26,10 +26,21 @@ enum RunPriceComputation {
         let model = try CostPushPriceModel(structure: structure, rationing: rationing)
         let shares = result.productMetrics.first { $0.name == "substitution_share" }
         let horizon = result.scenario.planHorizon
+        let markups = try scarcityMarkups(result, model: model)
         return try prices(
             result, model: model, horizon: horizon, periods: horizon.periods,
             factors: { schedule, period in schedule.factors(at: period) },
-            substitutionShares: { period, isScenario in shares.map { isScenario ? $0.scenario[period] : $0.baseline[period] } })
+            substitutionShares: { period, isScenario in shares.map { isScenario ? $0.scenario[period] : $0.baseline[period] } },
+            markupResponse: { period, isScenario in markups.map { $0.column(isScenario ? period : horizon.periods + period) } })
+    }
+
+    /// (P7): (I − Aᵀ)⁻¹·μ of the scarcity mark-ups for every period of the scenario, then of the baseline,
+    /// in one solve; nil when the scenario has none (ε = 0).
+    private static func scarcityMarkups(_ result: ScenarioRunResult, model: CostPushPriceModel) throws -> Matrix? {
+        let elasticity = result.scenario.scarcityElasticity
+        guard elasticity != 0, let rationing = result.cellMetrics.first(where: { $0.name == "rationing" }) else { return nil }
+        return try model.markupResponses(
+            ScarcityMarkup.markups(rationing: rationing.scenario + rationing.baseline, elasticity: elasticity))
     }
 
     /// The static models at full strength (one period); the dynamic inoperability model period by period.
@@ -43,12 +54,13 @@ enum RunPriceComputation {
         return try prices(
             result, model: model, horizon: horizon, periods: periodic ? horizon.periods : 1,
             factors: { schedule, period in periodic ? schedule.factors(at: period) : schedule.fullStrengthFactors },
-            substitutionShares: { _, _ in nil })
+            substitutionShares: { _, _ in nil }, markupResponse: { _, _ in nil })
     }
 
     private static func prices(
         _ result: ScenarioRunResult, model: CostPushPriceModel, horizon: PlanHorizon, periods: Int,
-        factors: (ShockSchedule, Int) -> [Double], substitutionShares: (Int, Bool) -> [Double]?
+        factors: (ShockSchedule, Int) -> [Double], substitutionShares: (Int, Bool) -> [Double]?,
+        markupResponse: (Int, Bool) -> [Double]?
     ) throws -> RunPrices {
         let economy = result.economy
         let scenario = result.scenario
@@ -67,7 +79,7 @@ enum RunPriceComputation {
                 let periodFactors = factors(schedules[run], period)
                 let change = try model.priceChange(
                     responses: responses[run], drivers: drivers[run], factors: periodFactors,
-                    substitutionShares: substitutionShares(period, isScenario))
+                    substitutionShares: substitutionShares(period, isScenario), markupResponse: markupResponse(period, isScenario))
                 let importChange = ShockSchedule.importPriceChange(
                     drivers: drivers[run], factors: periodFactors, productCount: economy.importProducts.count,
                     regionCount: economy.regionCount)
@@ -91,15 +103,20 @@ enum RunPriceComputation {
 
     /// The CPI (households' basket) and the GFCF deflator where the economy has those categories, and the PPI.
     static func priceIndices(_ economy: Economy) throws -> [PriceIndex] {
-        var indices: [PriceIndex] = []
-        if let households = FinalDemandRole.households.category(in: economy) {
-            indices.append(try PriceIndex.finalUse(name: "cpi", economy: economy, category: households))
+        try indexBaskets(economy).map { basket in
+            try basket.category.map { try PriceIndex.finalUse(name: basket.name, economy: economy, category: $0) }
+                ?? PriceIndex.producer(economy: economy)
         }
-        indices.append(try PriceIndex.producer(economy: economy))
-        if let gfcf = FinalDemandRole.gfcf.category(in: economy) {
-            indices.append(try PriceIndex.finalUse(name: "gfcf_deflator", economy: economy, category: gfcf))
-        }
-        return indices
+    }
+
+    /// Each price index's name and final-demand category (nil: the PPI's output weights), in the order of
+    /// `price_indices.csv`.
+    static func indexBaskets(_ economy: Economy) -> [(name: String, category: Int?)] {
+        var baskets: [(name: String, category: Int?)] = []
+        if let households = FinalDemandRole.households.category(in: economy) { baskets.append(("cpi", households)) }
+        baskets.append(("ppi", nil))
+        if let gfcf = FinalDemandRole.gfcf.category(in: economy) { baskets.append(("gfcf_deflator", gfcf)) }
+        return baskets
     }
 }
 

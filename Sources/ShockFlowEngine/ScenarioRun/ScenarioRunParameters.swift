@@ -71,6 +71,7 @@ enum ScenarioRunParameters {
             text["rationing.substitution_max_iterations"] = String(options.substitutionMaxIterations)
             text["rationing.substitution_cap"] =
                 options.substitutionCap == .eachSubstituteCell ? "each substitute cell" : "sector total"
+            text["prices.scarcity_elasticity"] = number(scenario.scarcityElasticity)
         }
         for (index, priority) in scenario.priorities.enumerated() {
             text["priorities[\(index)]"] =

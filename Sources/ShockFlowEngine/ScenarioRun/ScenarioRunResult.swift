@@ -50,7 +50,8 @@ public struct ScenarioRunResult: Sendable {
     public var iterations: RunIterations?
     /// What a reader of the results must know about the model (written as `note` rows of the summary).
     public var notes: [String]
-    /// Prices and price indices (`prices.csv`, `price_indices.csv`); nil for the extraction model and sweeps' runs.
+    /// Prices and price indices (`prices.csv`, `price_indices.csv`); nil for the extraction model and for a
+    /// sweep's runs when no output reads a price row.
     public var prices: RunPrices?
     /// The ario model's national totals of every metric, one value a day (`national.csv`); empty for the other models.
     public var nationalDaily: [RunMetric] = []

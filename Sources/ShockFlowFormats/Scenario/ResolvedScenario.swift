@@ -31,6 +31,8 @@ public struct ResolvedScenario: Sendable, Equatable {
     /// The shocks in the model's terms (`ShockFlowModel/Shocks`): cells, products and final-demand
     /// columns of this economy, each with its profile.
     public var shocks: [Shock]
+    /// ε of the scarcity mark-up of prices (docs/prices.md (P7)); 0: none.
+    public var scarcityElasticity: Double = 0
 }
 
 public struct ScenarioHorizon: Sendable, Equatable {

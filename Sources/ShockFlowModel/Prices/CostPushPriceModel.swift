@@ -52,6 +52,16 @@ public struct CostPushPriceModel: Sendable {
         }
     }
 
+    /// (P7) (I − Aᵀ)⁻¹·μ for the scarcity mark-ups μ (n×k, `ScarcityMarkup.markups`), every column in one
+    /// transposed solve; a column is `priceChange`'s `markupResponse` (the correction for A′ comes after).
+    public func markupResponses(_ markups: Matrix) throws -> Matrix {
+        guard markups.rows == structure.cellCount else {
+            throw PriceModelError.inconsistentShape(
+                field: "scarcity mark-ups μ", expected: "\(structure.cellCount) rows", actual: "\(markups.rows) rows")
+        }
+        return try factorization.solve(markups)
+    }
+
     /// (P4), (P5): Δp (n) of one scenario in one period. Each driver's response is scaled by its relative
     /// change g(t) (and by 1 − θ̂_p for a substituted product); with substitution in force, the Woodbury
     /// correction turns (I − Aᵀ)⁻¹ into (I − A′ᵀ)⁻¹.
@@ -59,14 +69,23 @@ public struct CostPushPriceModel: Sendable {
     ///   - responses: this scenario's matrix from `responses(_:)`.
     ///   - factors: the schedule's factors in the period (`ShockSchedule.factors(at:)`).
     ///   - substitutionShares: θ̂ by imported product in the period (nil or all 0 without substitution).
+    ///   - markupResponse: (I − Aᵀ)⁻¹·μ of the period's scarcity mark-ups (`markupResponses`), nil without.
     public func priceChange(
-        responses: Matrix, drivers: [PriceDriver], factors: [Double], substitutionShares: [Double]? = nil
+        responses: Matrix, drivers: [PriceDriver], factors: [Double], substitutionShares: [Double]? = nil,
+        markupResponse: [Double]? = nil
     ) throws -> [Double] {
         let scales = drivers.map { driver in
             let kept = driver.substitutedProduct.flatMap { product in substitutionShares.map { 1 - $0[product] } } ?? 1
             return driver.relativeChange(factors: factors) * kept
         }
-        let change = try responses.multiply(scales)
+        var change = try responses.multiply(scales)
+        if let markupResponse {
+            guard markupResponse.count == change.count else {
+                throw PriceModelError.inconsistentShape(
+                    field: "mark-up response", expected: "\(change.count) values", actual: "\(markupResponse.count) values")
+            }
+            for i in change.indices { change[i] += markupResponse[i] }
+        }
         guard let substitution, let substitutionShares, substitutionShares.contains(where: { $0 != 0 }) else { return change }
         return try substitution.corrected(change, shares: substitutionShares)
     }

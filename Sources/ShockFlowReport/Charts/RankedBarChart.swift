@@ -1,4 +1,5 @@
-/// Horizontal bars ranked by size, coloured on the diverging scale by sign (losses red, gains blue).
+/// Horizontal bars ranked by size, coloured on the diverging scale by sign (losses red, gains blue; for
+/// prices rises red).
 struct RankedBarChart {
     struct Item {
         /// The label beside the bar (shortened to fit) and its hover text (the whole name and code).
@@ -15,6 +16,7 @@ struct RankedBarChart {
     var axisTitle: String
     var unit: ChartUnit
     var items: [Item]
+    var sense = DivergingSense.lossIsRed
 
     static let labelWidth = 250.0, plotWidth = 420.0, rowHeight = 20.0, top = 10.0
     /// The characters of a label that fit `labelWidth`.
@@ -31,7 +33,7 @@ struct RankedBarChart {
         for (index, item) in items.enumerated() {
             let y = Self.top + Double(index) * Self.rowHeight
             let start = scale.pixel(min(0, item.value)), end = scale.pixel(max(0, item.value))
-            let colour = ColourScale.diverging(item.value, limit: limit)
+            let colour = sense.colour(item.value, limit: limit)
             let label = ChartLabel.shortened(item.label, limit: Self.labelLimit)
             bars.append(SVG.text(
                 label, x: Self.labelWidth, y: y + 14, anchor: .end, className: "bar-label",

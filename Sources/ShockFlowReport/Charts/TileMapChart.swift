@@ -1,5 +1,5 @@
 /// The tile-grid map of China's provinces, each tile coloured by a value on a diverging scale
-/// (losses red, gains blue), with a legend in the value's unit.
+/// (losses red, gains blue; for prices rises red), with a legend in the value's unit.
 struct TileMapChart {
     struct Value {
         var difference: Double
@@ -13,6 +13,9 @@ struct TileMapChart {
     var values: [String: Value]
     /// A value in full for the hover text (`−3.83 trillion yuan (−3.83 万亿元; …)`).
     var hover: (Double) -> String
+    var id = "map"
+    /// What red and blue mean: a loss and a gain, or for prices a rise and a fall.
+    var sense = DivergingSense.lossIsRed
 
     var limit: Double { values.values.map { abs($0.difference) }.max() ?? 0 }
 
@@ -25,16 +28,16 @@ struct TileMapChart {
                 tooltip += ", " + CompactNumber.percent(value.difference / value.baseline, signed: true) + " of its baseline"
             }
             return TileGridDrawing.Mark(
-                colour: value.map { ColourScale.diverging($0.difference, limit: limit) } ?? Colour(hex: 0xDDDDDD),
+                colour: value.map { sense.colour($0.difference, limit: limit) } ?? Colour(hex: 0xDDDDDD),
                 value: value.map { unit.markLabel($0.difference, signed: true) } ?? "no data", tooltip: tooltip)
         }
         let (width, mapHeight) = (TileGridDrawing.width, TileGridDrawing.height)
-        let legend = DivergingLegend(limit: limit, unit: unit)
+        let legend = DivergingLegend(limit: limit, unit: unit, sense: sense)
             .nodes(x: 40, y: mapHeight + 14, width: width - 80)
         return ChartFigure(
-            id: "map", title: title,
+            id: id, title: title,
             caption: "Each tile is a province, placed roughly where it lies (north at the top). The colour is the "
-                + "province's \(metricDescription) in \(unit.name): red tiles lost against the baseline, blue tiles gained, "
+                + "province's \(metricDescription) in \(unit.name): red tiles \(sense.redMeaning), blue tiles \(sense.blueMeaning), "
                 + "darker means larger; the number on the tile is the same value"
                 + (unit.money == nil ? "" : " (k, M, bn, tn: thousand, million, billion, trillion \(unit.money?.currencyName ?? ""))") + ". Hover a tile for its name and the change in % of its baseline.",
             width: width, height: mapHeight + 14 + DivergingLegend.height,
@@ -47,6 +50,7 @@ struct DivergingLegend {
     static let height = 62.0
     var limit: Double
     var unit: ChartUnit
+    var sense = DivergingSense.lossIsRed
 
     func nodes(x: Double, y: Double, width: Double) -> SVGNode {
         let steps = 17
@@ -56,15 +60,15 @@ struct DivergingLegend {
             let value = -limit + 2 * limit * (Double(step) + 0.5) / Double(steps)
             nodes.append(SVG.rect(
                 x: x + Double(step) * stepWidth, y: y, width: stepWidth + 0.5, height: 14,
-                fill: ColourScale.diverging(value, limit: limit).css, className: "legend-step"))
+                fill: sense.colour(value, limit: limit).css, className: "legend-step"))
         }
         for fraction in [-1.0, -0.5, 0, 0.5, 1] {
             let tickX = x + (fraction + 1) / 2 * width
             nodes.append(SVG.line(x1: tickX, y1: y + 14, x2: tickX, y2: y + 19, className: "axis"))
             nodes.append(SVG.text(unit.label(fraction * limit, signed: true), x: tickX, y: y + 31, anchor: .middle, className: "tick"))
         }
-        nodes.append(SVG.text("← loss", x: x, y: y + 48, anchor: .start, className: "axis-title"))
-        nodes.append(SVG.text("gain →", x: x + width, y: y + 48, anchor: .end, className: "axis-title"))
+        nodes.append(SVG.text("← \(sense.negativeWord)", x: x, y: y + 48, anchor: .start, className: "axis-title"))
+        nodes.append(SVG.text("\(sense.positiveWord) →", x: x + width, y: y + 48, anchor: .end, className: "axis-title"))
         nodes.append(SVG.text(unit.name, x: x + width / 2, y: y + 48, anchor: .middle, className: "axis-title"))
         return SVG.group("legend", nodes)
     }

@@ -24,6 +24,8 @@ struct RunResults: Sendable {
     let plan: PlanTilts?
     /// The scenario file's description when the file is unchanged since the run.
     let scenarioDescription: String?
+    /// Nil for a run made before prices and for one whose prices do not change.
+    let prices: PriceResults?
 
     /// The metrics of the national and provincial time series.
     static let seriesMetrics = ["output", "value_added"]
@@ -61,7 +63,11 @@ struct RunResults: Sendable {
             throw ReportError.unknownMetric(metric, path: regionsPath, available: regions.metrics)
         }
         sectors = try TidyTable(path: sectorsPath, keyColumns: ["sector"], wanted: [metric], expectedPeriods: periods)
-        cells = try TidyTable(path: cellsPath, keyColumns: ["region", "sector"], wanted: [metric], expectedPeriods: periods)
+        // With prices, also the output: the weights of the sectors' price changes.
+        let hasPrices = PriceResults.present(folder: folder)
+        cells = try TidyTable(
+            path: cellsPath, keyColumns: ["region", "sector"], wanted: Set([metric] + (hasPrices ? ["output"] : [])), expectedPeriods: periods)
+        prices = hasPrices ? try PriceResults.read(folder: folder, expectedPeriods: periods, output: cells) : nil
         weights = try weightsPath.map { try WeightShares(path: $0, expectedPeriods: periods) }
         let planPath = folder + "/plan.csv"
         plan = isDynamic && FileManager.default.fileExists(atPath: planPath) ? try PlanTilts(path: planPath) : nil

@@ -26,6 +26,7 @@ struct RunReportPage {
                     sections.rankedChart(
                         id: "ranked-cells", table: results.cells, count: 15, noun: "cells (region · sector)", cells: true),
                 ]),
+                .unwrap(results.prices) { PriceSection(results: results, prices: $0).node },
                 notes,
                 ReportPage.footer(manifest: results.manifest, diagnostics: results.summary.diagnostics),
             ])

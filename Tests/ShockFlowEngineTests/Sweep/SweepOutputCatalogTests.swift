@@ -25,9 +25,8 @@ struct SweepOutputCatalogTests {
         let text = "schema_version: 1\nname: catalog-\(model.name)\neconomy: two-region\n" + model.yaml
         let scenario = try ScenarioDocument(yaml: text, file: "catalog.yaml", directory: URL(fileURLWithPath: "/")).resolve(
             against: economy)
-        var result = try ScenarioRun.run(scenario, economy: economy)
-        // A sweep's runs have no prices (docs/prices.md), so no price rows in their summaries.
-        result.prices = nil
+        // A sweep's runs solve their prices when an output reads a price row: the catalog lists those rows too.
+        let result = try ScenarioRun.run(scenario, economy: economy)
         let catalog = SweepOutputCatalog(model: scenario.model, economy: economy)
         #expect(catalog.modelName == model.name)
         #expect(catalog.cellMetrics == result.cellMetrics.map(\.name))

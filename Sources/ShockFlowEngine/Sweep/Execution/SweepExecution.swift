@@ -106,19 +106,29 @@ struct SweepExecution {
         }
     }
 
-    /// The batch's runs in lockstep, then each run's outputs.
+    /// The batch's runs in lockstep, then each run's outputs; with their prices (docs/prices.md) when an
+    /// output reads a price row of the summary.
     private func runBatch(_ runs: [Int], model: SweepModelSchedule.Model, economy: Economy) throws -> [[Double]] {
         let scenarios = try runs.map { try plan.variants.scenario(run: $0) }
-        let results: [ScenarioRunResult]
+        let summaryMetrics = Set(plan.outputs.compactMap { if case .summary(let metric) = $0.source { metric } else { nil } })
+        let needsPrices = !summaryMetrics.isDisjoint(with: RunResultsWriter.priceRowNames(economy))
+        var results: [ScenarioRunResult]
         switch model {
         case .dynamic(let model):
-            results = try DynamicScenarioRun.run(scenarios, on: model, economy: economy, keeping: plan.recordedMetrics)
+            // The scarcity mark-up (P7) reads the rationing shares.
+            let keeping = plan.recordedMetrics.union(needsPrices ? ["rationing"] : [])
+            results = try DynamicScenarioRun.run(scenarios, on: model, economy: economy, keeping: keeping)
+            if needsPrices {
+                for index in results.indices { results[index].prices = try RunPriceComputation.dynamic(results[index], rationing: model.rationing) }
+            }
         case .analysis(let analysis):
             results = try StaticScenarioRun.run(scenarios, analysis: analysis)
+            if needsPrices {
+                for index in results.indices { results[index].prices = try RunPriceComputation.inputOutput(results[index], analysis: analysis) }
+            }
         case .ario(let model):
             results = try ARIOScenarioRun.run(scenarios, on: model, economy: economy)
         }
-        let summaryMetrics = Set(plan.outputs.compactMap { if case .summary(let metric) = $0.source { metric } else { nil } })
         return try results.map { result in
             let summary = summaryMetrics.isEmpty ? [] : RunResultsWriter.summaryRows(result, only: summaryMetrics)
             return try plan.outputs.map { output throws(SweepError) in try output.value(of: result, summary: summary) }

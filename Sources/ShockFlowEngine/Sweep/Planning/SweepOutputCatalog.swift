@@ -2,7 +2,7 @@ import ShockFlowFormats
 import ShockFlowModel
 
 /// What the runs of a model write that a sweep output can read — the rows of `summary.csv` with a value
-/// and the metrics of `cells.csv` (docs/results-format.md) — known before anything runs, so that planning
+/// (the price rows too: a sweep computes prices for the runs when an output reads them) and the metrics of `cells.csv` (docs/results-format.md) — known before anything runs, so that planning
 /// refuses an output no run can give. `SweepOutputCatalogTests` checks it against real runs of every model.
 struct SweepOutputCatalog {
     let modelName: String
@@ -27,6 +27,10 @@ struct SweepOutputCatalog {
             rows += ["max_rationing_iterations", "max_substitution_iterations"]
         }
         if let settings = model.arioSettings, settings.metrics.contains(.importShortfall) { rows += ["total_import_shortfall"] }
+        switch model {
+        case .extraction, .ario: break  // no prices
+        default: rows += RunResultsWriter.priceRowNames(economy)
+        }
         summaryRows = rows
     }
 }

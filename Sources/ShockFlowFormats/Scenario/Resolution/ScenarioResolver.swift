@@ -69,12 +69,18 @@ struct ScenarioResolver {
             spec.strategic, defaultWeight: spec.investment.strategicWeight, substitutions: substitutions)
         let criticalInputs = resolveCriticalInputs(spec.criticalInputs)
         let shocks = spec.shocks.filter { !spec.isARIOEvent($0) }.compactMap { resolveShock($0) }
+        if spec.prices.scarcityElasticity != 0, !isDynamic {
+            diagnostics.report(
+                "the scarcity mark-up needs the rationing of the dynamic model; the \(spec.model.type.rawValue) model has none",
+                at: spec.prices.path.appending("scarcity_elasticity"))
+        }
         guard let model else { return nil }
         return ResolvedScenario(
             name: spec.name, description: spec.description, file: file, economy: spec.economy.name,
             economyVariant: spec.economyVariant, horizon: horizon, model: model,
             investment: investment, priorities: priorities, plan: plan, planTilt: planTilt, strategicWeights: strategicWeights,
-            criticalInputs: criticalInputs, substitutions: substitutions, shocks: shocks)
+            criticalInputs: criticalInputs, substitutions: substitutions, shocks: shocks,
+            scarcityElasticity: spec.prices.scarcityElasticity)
     }
 
     /// Cells (r, s) for every selected region and sector, region-major and sorted.

@@ -42,6 +42,7 @@ enum ScenarioSchema {
             .field(
                 "substitution", \.substitution, .list(of: substitution.valueSchema), default: [],
                 doc: "Imported products that a domestic sector can replace, with substitutability θ (section 3)."),
+            .field("prices", \.prices, prices.valueSchema, default: prices.defaults, doc: "Options of the price model (docs/prices.md)."),
             .field(
                 "shocks", \.shocks, .list(of: shock.valueSchema), default: [],
                 doc: "The shocks. May be empty only for the `dynamic` and `ario` models (a baseline run); `extraction` takes none."),
@@ -184,6 +185,15 @@ enum ScenarioSchema {
             .field(
                 "pairs", \.pairs, .list(of: criticalPair.valueSchema), default: [],
                 doc: "Critical pairs on top of the threshold, in every region."),
+        ])
+    }
+
+    static var prices: ObjectSchema<PricesSpec> {
+        ObjectSchema(fields: [
+            .field(
+                "scarcity_elasticity", \.scarcityElasticity, .number(.atLeast(0)), default: 0,
+                doc: "ε of the scarcity mark-up (docs/prices.md (P7)): a rationed cell's price rises by ε·(1 − ρ), ρ its "
+                    + "share of orders delivered; 0 turns it off. Dynamic model only."),
         ])
     }
 

@@ -14,8 +14,15 @@ package struct ScenarioSpec: SchemaRecord {
     var strategic: [StrategicEntry] = []
     var criticalInputs = CriticalInputsSpec()
     var substitution: [SubstitutionEntry] = []
+    var prices = PricesSpec()
     package var shocks: [ShockSpec] = []
     var results = ResultsSpec()
+}
+
+/// Options of the price model (docs/prices.md).
+struct PricesSpec: SchemaRecord {
+    var path = FieldPath.root
+    var scarcityElasticity = 0.0
 }
 
 struct HorizonSpec: SchemaRecord {

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Part of make bench (issue 16): what the price model costs a run. `shockflow run` as a user runs it (whole
+# process, release build, one OpenBLAS thread as every run) of the soybean scenario (an import_price shock:
+# prices change) and of the chip scenario (no price shock: prices are computed and written, all 1), this
+# build against a release build of the commit before prices (BEFORE, default 421b84b), built in a temporary
+# git worktree that is removed afterwards. The build before prices does not know `import_price`, so it runs
+# the soybean scenario without its price shock (same quantities). Interleaved rounds (ROUNDS, default 7;
+# the order of the two builds alternates), each timed with /usr/bin/time; medians of wall and of CPU time
+# (user + sys) and their ratios. Target: prices add under 10 %.
+# Usage: prices_cost.sh SHOCKFLOW WORKDIR   (BEFORE_BIN=path: a release build from before prices, instead
+# of building BEFORE)
+set -euo pipefail
+after=$1 work=$2
+rounds=${ROUNDS:-7}
+before_commit=${BEFORE:-421b84b}
+root=$(pwd)
+tree="$work/before-prices"
+
+if [ -n "${BEFORE_BIN:-}" ]; then
+  before=$BEFORE_BIN
+else
+  cleanup() { git -C "$root" worktree remove --force "$tree" 2>/dev/null || true; }
+  trap cleanup EXIT
+  git worktree add --detach "$tree" "$before_commit" >/dev/null 2>&1
+  # The dependencies as this checkout has them, so the build fetches nothing.
+  mkdir -p "$tree/.build"
+  cp -a .build/checkouts .build/repositories .build/workspace-state.json "$tree/.build/" 2>/dev/null || true
+  (cd "$tree" && swift build -c release --product shockflow >/dev/null)
+  before="$tree/.build/release/shockflow"
+fi
+
+# The soybean scenario without its import_price shock, for the build before prices.
+python3 - scenarios/soybean-import-shock.yaml "$work/soybean-no-price.yaml" <<'PY'
+import sys
+lines = open(sys.argv[1]).read().split("\n")
+start = next(i for i, line in enumerate(lines) if line.startswith("  - id: soybean-price"))
+end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith("    "))
+open(sys.argv[2], "w").write("\n".join(lines[:start] + lines[end:]))
+PY
+
+measure() {  # BINARY SCENARIO LABEL: one timed run, appended to $work/prices-cost.txt
+  /usr/bin/time -f "%e %U %S" -o "$work/time.txt" "$1" run "$2" --out "$work/out-$3" --quiet
+  echo "$3 $(cat "$work/time.txt")" >> "$work/prices-cost.txt"
+}
+: > "$work/prices-cost.txt"
+pairs=("soybean $work/soybean-no-price.yaml scenarios/soybean-import-shock.yaml"
+  "chip scenarios/chip-export-controls.yaml scenarios/chip-export-controls.yaml")
+for pair in "${pairs[@]}"; do  # warm-up: the economy cache and the page cache
+  read -r name old new <<< "$pair"
+  "$before" run "$old" --out "$work/warm" --quiet
+  "$after" run "$new" --out "$work/warm" --quiet
+done
+for round in $(seq 1 "$rounds"); do
+  for pair in "${pairs[@]}"; do
+    read -r name old new <<< "$pair"
+    if [ $((round % 2)) -eq 1 ]; then
+      measure "$before" "$old" "$name-before"; measure "$after" "$new" "$name-after"
+    else
+      measure "$after" "$new" "$name-after"; measure "$before" "$old" "$name-before"
+    fi
+  done
+done
+echo "== the cost of prices (issue 16): shockflow run, whole process, this build vs the commit before prices ($before_commit), $rounds interleaved rounds, load average $(cut -d' ' -f1-3 /proc/loadavg) (target < 10 %)"
+python3 - "$work/prices-cost.txt" <<'PY'
+import statistics, sys
+rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
+def medians(label):
+    times = [(float(r[1]), float(r[2]) + float(r[3])) for r in rows if r[0] == label]
+    return statistics.median(t[0] for t in times), statistics.median(t[1] for t in times), len(times)
+def paired(label):  # the CPU time of the two builds' runs in each round, in the order measured
+    return [float(r[2]) + float(r[3]) for r in rows if r[0] == label]
+for name in ("soybean", "chip"):
+    (wb, cb, n), (wa, ca, _) = medians(name + "-before"), medians(name + "-after")
+    ratios = [a / b for a, b in zip(paired(name + "-after"), paired(name + "-before")) if b > 0]
+    print(f"{name}: wall {wb:.3f} s before, {wa:.3f} s with prices ({100 * (wa / wb - 1):+.1f} %); "
+          f"CPU {cb:.3f} s before, {ca:.3f} s with prices ({100 * (ca / cb - 1):+.1f} %); medians of {n}; "
+          f"median of the rounds' CPU ratios {100 * (statistics.median(ratios) - 1):+.1f} %")
+PY
