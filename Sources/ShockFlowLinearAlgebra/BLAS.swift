@@ -110,6 +110,21 @@ extension Matrix {
         return result
     }
 
+    /// Column j += column j of `other` (`daxpy` on the column), for matrices of the same shape.
+    public mutating func addColumn(_ j: Int, of other: Matrix) throws {
+        guard other.rows == rows, other.columns == columns, (0..<columns).contains(j) else {
+            throw LinearAlgebraError.dimensionMismatch(
+                operation: "addColumn", expected: "\(rows)×\(columns), a column in 0..<\(columns)",
+                actual: "\(other.rows)×\(other.columns), column \(j)")
+        }
+        let count = try lapackInt(rows)
+        other.elements.withUnsafeBufferPointer { xBuffer in
+            elements.withUnsafeMutableBufferPointer { yBuffer in
+                cblas_daxpy(count, 1, xBuffer.baseAddress.map { $0 + j * rows }, 1, yBuffer.baseAddress.map { $0 + j * rows }, 1)
+            }
+        }
+    }
+
     /// `alpha·X + self` in place (`daxpy` over all elements).
     public mutating func add(_ other: Matrix, scaledBy alpha: Double = 1) throws {
         guard other.rows == rows, other.columns == columns else {

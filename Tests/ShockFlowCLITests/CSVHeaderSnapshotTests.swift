@@ -58,6 +58,7 @@ import Testing
             ("iim", "shocks:\n  - {id: d, kind: demand, regions: north, sectors: agri, magnitude: -0.1}"),
             ("extraction", "shocks: []"),
             ("diim", "horizon: {periods: 3}\nshocks:\n  - {id: d, kind: demand, regions: north, sectors: agri, magnitude: -0.1}"),
+            ("ario", "horizon: {periods: 3, period: day}\nshocks:\n  - {id: d, kind: demand, regions: north, sectors: agri, magnitude: -0.1}"),
         ]
         for (model, rest) in staticModels {
             let modelField = model == "extraction" ? "{type: extraction, sectors: manu}" : model

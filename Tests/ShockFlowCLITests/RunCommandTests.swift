@@ -99,7 +99,7 @@ import Testing
             let lines = result.standardError.split(separator: "\n").map(String.init)
             #expect(lines.count == 4, "\(result.standardError)")
             #expect(
-                lines.first == "broken.yaml:4:20: horizon.periods: expected a whole number from 1 to 1000, found the number -4")
+                lines.first == "broken.yaml:4:20: horizon.periods: expected a whole number from 1 to 1826, found the number -4")
             #expect(
                 lines.dropFirst().first
                     == "broken.yaml:7:41: shocks[0].products: unknown imported product 'chps' — did you mean `chips` (Integrated circuits)?"
@@ -160,7 +160,7 @@ import Testing
     /// The same run in two processes, under OPENBLAS_NUM_THREADS=1, LC_ALL=C, TZ=UTC and under
     /// OPENBLAS_NUM_THREADS=2, a German locale and another time zone (CrossProcess), writes the same bytes:
     /// the dynamic model on the two-region economy and on the 1435-cell WIOD table, and a static model
-    /// (Leontief) on the WIOD table. A run uses one OpenBLAS thread whatever the setting, and its manifest
+    /// (Leontief) on the WIOD table, and the ario model on china-2017. A run uses one OpenBLAS thread whatever the setting, and its manifest
     /// records that one thread. The report of a folder is the same page under either setting.
     @Test func threadsLocaleAndTimeZoneDoNotChangeAByte() throws {
         let world = """
@@ -181,8 +181,22 @@ import Testing
               - {id: demand, kind: demand, regions: USA, sectors: "*", magnitude: -0.05}
               - {id: chips, kind: demand, regions: [TWN, KOR], sectors: c14, magnitude: -0.3}
             """
-        try inFolder(files: ["chips.yaml": Self.chipScenario, "world.yaml": world, "static.yaml": staticWorld]) { folder in
-            for scenario in ["chips.yaml", "world.yaml", "static.yaml"] {
+        let arioChina = """
+            schema_version: 1
+            name: china-ario
+            economy: china-2017
+            model: ario
+            horizon: {periods: 20, period: day}
+            results: {every: 7}
+            shocks:
+              - {id: plant, kind: capacity, regions: Guangdong, sectors: "20", magnitude: 0.4,
+                 profile: {type: event, occurrence: 2, duration: 5, recovery_tau: 10}}
+              - {id: chips, kind: import, products: "20", magnitude: 0.9, profile: {type: step, start: 1}}
+              - {id: demand, kind: demand, regions: Beijing, sectors: "*", magnitude: -0.05}
+            """
+        let files = ["chips.yaml": Self.chipScenario, "world.yaml": world, "static.yaml": staticWorld, "ario.yaml": arioChina]
+        try inFolder(files: files) { folder in
+            for scenario in ["chips.yaml", "world.yaml", "static.yaml", "ario.yaml"] {
                 _ = try CrossProcess.runUnderEachSetting(["run", scenario, "--quiet"], in: folder) { index, _ in
                     ["--out", "\(scenario)-\(index)"]
                 }

@@ -37,6 +37,41 @@ import Testing
         #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<svg"))
     }
 
+    /// The ario counterparts (scenarios/ario) validate as shipped and run, cut short here (five years of
+    /// days take minutes in a debug build; docs/ario.md gives the full runs): to 95 days, past the
+    /// shocks' start on day 91; the chip scenario to 150 days, as its cut from day 91 drains the 90-day
+    /// stocks of imported electronics below ψ = 0.8 of their target (18 days of use at 0.468 of the
+    /// imports missing: about 38 days) and then costs value added. Each run's report is written.
+    @Test(arguments: names)
+    func arioCounterpartValidatesAndRuns(name: String) throws {
+        let file = Self.scenarios.appendingPathComponent("ario/\(name).yaml")
+        let validation = try CommandRunner.run(["validate", file.path])
+        #expect(validation.exitCode == 0, "\(validation.standardOutput)\(validation.standardError)")
+        let out = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let shortened = try String(contentsOf: file, encoding: .utf8)
+            .replacingOccurrences(
+                of: "horizon: {periods: 1826, period: day}",
+                with: "horizon: {periods: \(name == "chip-export-controls" ? 150 : 95), period: day}")
+        let copy = out.appendingPathComponent("\(name).yaml")
+        try shortened.write(to: copy, atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["run", copy.path, "--out", out.appendingPathComponent(name).path, "--quiet"])
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        let summary = try String(contentsOf: out.appendingPathComponent("\(name)/summary.csv"), encoding: .utf8)
+        let loss = try #require(Self.value(of: "cumulative_value_added_loss_percent", in: summary))
+        switch name {
+        case "five-year-plan-baseline": #expect(loss == 0, "a scenario without shocks is its own baseline")
+        case "chip-export-controls", "rare-earth-export-restrictions": #expect(loss > 0 && loss < 10, "\(loss) %")
+        default: #expect(loss >= 0 && loss < 10, "\(loss) %")
+        }
+        // The report reads an ario run's windows (results.periods) and names its periods by the week.
+        let report = out.appendingPathComponent("\(name).html").path
+        let written = try CommandRunner.run(["report", out.appendingPathComponent(name).path, "--out", report])
+        #expect(written.exitCode == 0, "\(written.standardError)")
+        let html = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<svg") && html.contains("week"))
+    }
+
     /// Every sweep file shipped in scenarios/, and the benchmark's frozen copy of the chip sweep
     /// (bench/chip-10-parameters.sweep.yaml), as paths from the repository's root.
     static let sweeps: [String] = {

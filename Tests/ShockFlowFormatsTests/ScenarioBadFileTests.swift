@@ -24,7 +24,7 @@ struct BadScenarioFile: Sendable, CustomTestStringConvertible {
             message: "YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence at 6:15)"),
         BadScenarioFile(
             file: "wrong-type.yaml", line: 4, column: 12, field: "horizon.periods",
-            message: "expected a whole number from 1 to 1000, found the text \"twenty\""),
+            message: "expected a whole number from 1 to 1826, found the text \"twenty\""),
         BadScenarioFile(
             file: "unknown-region.yaml", line: 4, column: 22, field: "priorities[0].regions[1]",
             message: "unknown region 'Zhejang' — did you mean `CN-ZJ` (Zhejiang)?"),
@@ -41,7 +41,7 @@ struct BadScenarioFile: Sendable, CustomTestStringConvertible {
             message: "unknown field `lamda` — did you mean `lambda`?"),
         BadScenarioFile(
             file: "negative-horizon.yaml", line: 4, column: 12, field: "horizon.periods",
-            message: "expected a whole number from 1 to 1000, found the number -4"),
+            message: "expected a whole number from 1 to 1826, found the number -4"),
         BadScenarioFile(
             file: "capacity-magnitude.yaml", line: 7, column: 16, field: "shocks[0].magnitude",
             message: "expected a number in [0, 1] (for a capacity shock), found the number 1.5"),
@@ -169,7 +169,7 @@ struct BadScenarioFile: Sendable, CustomTestStringConvertible {
         #expect(problems.map { $0.line ?? 0 } == [2, 3, 5, 7, 7, 8, 9])
         #expect(problems[3].message.hasPrefix("unknown region 'Pekin'"))
         #expect(problems[5].message == "unknown imported product '99' — did you mean `01` (Agricultural products) or `20` (Electronic equipment)?")
-        #expect(problems[6].message == "unknown shock kind \"tarif\" (expected `capacity`, `import`, `export`, `demand`, `investment`, `import_price` or `cost`)")
+        #expect(problems[6].message == "unknown shock kind \"tarif\" (expected `capacity`, `import`, `export`, `demand`, `investment`, `import_price`, `cost` or `capital_destruction`)")
         #expect(
             problems[0].description
                 == "bad/many-problems.yaml:2:7: name: expected a name of letters, digits, '_', '-' and '.' that starts with a letter or digit, found the text \"many problems\""

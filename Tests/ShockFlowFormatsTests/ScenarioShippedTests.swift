@@ -164,6 +164,38 @@ import Testing
 
 extension ScenarioShippedTests {
     /// The 10-line example of docs/scenario-format.md is a valid china-2017 scenario.
+    /// Each shipped scenario has an ario counterpart in scenarios/ario with the same quantity shocks
+    /// (targets, shares, magnitudes; price shocks are left out, the ario model has no prices) in days: quarter q starts on day ⌊91.25·q⌋, a half-life of h quarters is
+    /// 91.25·h days, a last quarter q ends on day ⌊91.25·(q + 1)⌋ − 1.
+    @Test(arguments: [
+        "five-year-plan-baseline", "chip-export-controls", "rare-earth-export-restrictions", "soybean-import-shock", "tech-decoupling",
+    ])
+    func arioCounterpartHasTheSameShocksInDays(name: String) throws {
+        let original = try load(name)
+        let counterpart = try load("ario/\(name)")
+        #expect(counterpart.model.arioSettings?.parameters == ARIOParameters())
+        #expect(counterpart.horizon.periods == 1826 && counterpart.horizon.periodYears == 1.0 / 365)
+        let quantityShocks = original.shocks.filter { shock in
+            switch shock.kind {
+            case .importPrice, .cost: false
+            default: true
+            }
+        }
+        #expect(counterpart.shocks.map(\.id) == quantityShocks.map(\.id))
+        func day(_ quarter: Int) -> Int { Int((91.25 * Double(quarter)).rounded(.down)) }
+        for (shock, quarterly) in zip(counterpart.shocks, quantityShocks) {
+            #expect(shock.kind == quarterly.kind && shock.share == quarterly.share && shock.magnitude == quarterly.magnitude)
+            switch quarterly.profile {
+            case .step(let start, let end):
+                #expect(shock.profile == .step(start: day(start), end: end.map { day($0 + 1) - 1 }), "\(shock.id)")
+            case .recovery(let start, let halfLife):
+                #expect(shock.profile == .recovery(start: day(start), halfLife: 91.25 * halfLife), "\(shock.id)")
+            default:
+                Issue.record("\(name): \(shock.id) has a profile the counterparts do not convert")
+            }
+        }
+    }
+
     @Test func documentationExampleIsValid() throws {
         let docs = try String(contentsOf: Self.repository.appendingPathComponent("docs/scenario-format.md"), encoding: .utf8)
         let start = try #require(docs.range(of: "```yaml\n"))

@@ -28,8 +28,9 @@ public struct RunDescription: Sendable {
         command = manifest["command"] as? String
         scenarioName = parameters["scenario.name"]
         economy = manifest["economy"] as? String
-        periods = parameters["horizon.periods"].flatMap { Int($0) }
-        periodYears = parameters["horizon.period_years"]
+        // An ario run's tables have a row per window of `results.every` days (ARIORunParameters).
+        periods = (parameters["results.periods"] ?? parameters["horizon.periods"]).flatMap { Int($0) }
+        periodYears = parameters["results.period_years"] ?? parameters["horizon.period_years"]
         model = parameters["model"]
         let inputs = (manifest["inputs"] as? [[String: Any]] ?? []).compactMap { input -> (path: String, sha256: String)? in
             guard let path = input["path"] as? String, let digest = input["sha256"] as? String else { return nil }

@@ -105,6 +105,20 @@ extension RunResultsWriter {
         return table
     }
 
+    /// `national.csv`: day,metric,baseline,scenario,difference,relative — the ario model's national totals, every day.
+    static func nationalTable(_ result: ScenarioRunResult) -> ResultsTable {
+        var table = ResultsTable(header: ["day", "metric"] + comparisonColumns)
+        let metrics = result.nationalDaily.map { table.encoded([$0.name]) }
+        for day in result.nationalDaily.first?.baseline.indices ?? 0..<0 {
+            let dayField = table.encoded([String(day)])
+            for (index, metric) in result.nationalDaily.enumerated() {
+                table.appendComparison(
+                    dayField, metrics[index], baseline: metric.baseline[day][0], scenario: metric.scenario[day][0])
+            }
+        }
+        return table
+    }
+
     /// `weights.csv`: period,region,sector,weight_baseline,weight_scenario — the investment weights W(t).
     static func weightsTable(_ weights: RunMetric, result: ScenarioRunResult) -> ResultsTable {
         var table = ResultsTable(header: ["period", "region", "sector", "weight_baseline", "weight_scenario"])

@@ -4,9 +4,10 @@ import ShockFlowFormats
 /// Writes the results folder of `shockflow run` (docs/results-format.md): tidy CSV tables of the
 /// scenario against its baseline, a summary and the manifest. The folder appears whole or not at all.
 public enum RunResultsWriter {
-    /// The files of a results folder, in the order they are written (`products.csv` and `weights.csv`
-    /// only for the dynamic model, `plan.csv` only when it has plan tilts, `prices.csv` and
-    /// `price_indices.csv` for every model but extraction).
+    /// The files of a results folder, in the order they are written (`products.csv` for the dynamic and
+    /// ario models, `weights.csv` only for the dynamic model, `plan.csv` only when it has plan tilts,
+    /// `national.csv` for the ario model, `prices.csv` and `price_indices.csv` for every model but
+    /// extraction and ario).
     public static func fileNames(for result: ScenarioRunResult) -> [String] {
         tableNames(for: result) + ["manifest.json"]
     }
@@ -28,8 +29,10 @@ public enum RunResultsWriter {
     }
 
     private static func tableNames(for result: ScenarioRunResult) -> [String] {
-        ["cells.csv", "regions.csv", "sectors.csv"] + (result.investmentWeights == nil ? [] : ["products.csv", "weights.csv"])
-            + (writesPlan(result) ? ["plan.csv"] : []) + ["summary.csv"] + (result.prices == nil ? [] : priceTableNames)
+        ["cells.csv", "regions.csv", "sectors.csv"] + (result.productMetrics.isEmpty ? [] : ["products.csv"])
+            + (result.investmentWeights == nil ? [] : ["weights.csv"]) + (writesPlan(result) ? ["plan.csv"] : [])
+            + (result.nationalDaily.isEmpty ? [] : ["national.csv"]) + ["summary.csv"]
+            + (result.prices == nil ? [] : priceTableNames)
     }
 
     /// Builds every table, `cells.csv` (by far the largest) in two halves by period, on as many threads
@@ -41,8 +44,10 @@ public enum RunResultsWriter {
             { [cellRows(result, periods: half..<result.periodCount)] },
             {
                 [groupTable(result, by: .region), groupTable(result, by: .sector)]
-                    + (result.investmentWeights.map { [productsTable(result), weightsTable($0, result: result)] } ?? [])
-                    + (writesPlan(result) ? [planTable(result)] : []) + [summaryTable(result)]
+                    + (result.productMetrics.isEmpty ? [] : [productsTable(result)])
+                    + (result.investmentWeights.map { [weightsTable($0, result: result)] } ?? [])
+                    + (writesPlan(result) ? [planTable(result)] : [])
+                    + (result.nationalDaily.isEmpty ? [] : [nationalTable(result)]) + [summaryTable(result)]
             },
             { result.prices.map { [pricesTable($0, economy: result.economy), priceIndicesTable($0, economy: result.economy)] } ?? [] },
         ]

@@ -3,12 +3,13 @@ import ShockFlowModel
 
 /// Runs a resolved scenario on its economy with the model the file names.
 public enum ScenarioRun {
-    /// The dynamic model runs the scenario and its baseline in one lockstep batch; the static models
+    /// The dynamic and ario models run the scenario and its baseline in one lockstep batch; the static models
     /// compare the shocked economy with the table itself. Prices follow from the same LU of I − A
-    /// (docs/prices.md); the extraction model, which takes no shocks, has none. The linear algebra runs on one OpenBLAS
+    /// (docs/prices.md); the extraction model, which takes no shocks, and the ario model have none. The linear algebra runs on one OpenBLAS
     /// thread, so the results are the same to the last bit whatever the process's thread setting.
     public static func run(_ scenario: ResolvedScenario, economy: Economy) throws -> ScenarioRunResult {
         try ReproducibleLinearAlgebra.run {
+            if case .ario = scenario.model { return try ARIOScenarioRun.run(scenario, economy: economy) }
             if case .dynamic = scenario.model {
                 let (model, _) = try planHorizonModel(for: scenario, economy: economy)
                 var result = try DynamicScenarioRun.run([scenario], on: model, economy: economy)[0]

@@ -2,6 +2,8 @@
 public enum ScenarioRunError: Error, Equatable, Sendable {
     /// The dynamic model buys capital goods in the proportions of each region's GFCF column (MODEL (24)).
     case noCapitalFormation(economy: String)
+    /// An ario batch runs scenarios of the ario model with one horizon.
+    case mixedARIOBatch(scenario: String)
 }
 
 extension ScenarioRunError: CustomStringConvertible {
@@ -11,6 +13,8 @@ extension ScenarioRunError: CustomStringConvertible {
             return "economy \(economy) has no gross fixed capital formation (`gfcf`) final-demand category: "
                 + "the dynamic model needs it for each region's basket of capital goods (MODEL (24)); "
                 + "run a static model or add the category to the economy"
+        case .mixedARIOBatch(let scenario):
+            return "scenario \(scenario) cannot join this ario batch: a batch runs ario scenarios of one horizon"
         }
     }
 }

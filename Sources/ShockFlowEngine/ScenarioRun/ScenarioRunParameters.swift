@@ -32,6 +32,7 @@ enum ScenarioRunParameters {
         switch scenario.model {
         case .extraction(let extracted): text["model.cells"] = cells(extracted)
         case .dynamicInoperability(let resilience): text["model.resilience"] = number(resilience)
+        case .ario(let settings): text.merge(ARIORunParameters.text(settings, days: scenario.horizon.periods, economy: economy)) { $1 }
         case .dynamic, .leontief, .ghosh, .inoperability: break
         }
         if let investment = scenario.investment {
@@ -138,7 +139,7 @@ enum ScenarioRunParameters {
         }
     }
 
-    private static func describe(_ profile: ShockProfile) -> String {
+    static func describe(_ profile: ShockProfile) -> String {
         let number = NumberFormatting.shortest
         switch profile {
         case .step(let start, let end): return "step start=\(start) end=\(end.map(String.init) ?? "horizon")"
@@ -146,6 +147,8 @@ enum ScenarioRunParameters {
             return "ramp start=\(start) periods=\(periods)" + (end.map { " end=\($0)" } ?? "")
         case .recovery(let start, let halfLife): return "recovery start=\(start) half_life=\(number(halfLife))"
         case .series: return "series"
+        case .event(let occurrence, let duration, let recovery):
+            return "event occurrence=\(occurrence) duration=\(duration) recovery=\(recovery.function.rawValue) recovery_tau=\(recovery.tau)"
         }
     }
 }

@@ -53,6 +53,8 @@ public struct ScenarioRunResult: Sendable {
     /// Prices and price indices (`prices.csv`, `price_indices.csv`); nil for the extraction model and for a
     /// sweep's runs when no output reads a price row.
     public var prices: RunPrices?
+    /// The ario model's national totals of every metric, one value a day (`national.csv`); empty for the other models.
+    public var nationalDaily: [RunMetric] = []
 
     /// T: the number of periods written (1 for the static models, whose single period is 0).
     public var periodCount: Int { cellMetrics.first?.baseline.count ?? 0 }

@@ -50,7 +50,12 @@ public enum ScenarioRunner {
         let (scenario, loaded) = try document.resolveLoadingEconomy { digests = InputDigests(economyAt: $0) }
         let extraInputs = [path] + document.seriesFiles + (scenario.plan?.table.files ?? [])
         let checks = try loaded.requirePassingChecks(skip: skipChecks)
-        let result = try ScenarioRun.run(scenario, economy: loaded.economy)
+        let result: ScenarioRunResult
+        do {
+            result = try ScenarioRun.run(scenario, economy: loaded.economy)
+        } catch let error as ARIOError {
+            throw document.problem(for: error).map { ScenarioError(problems: [$0]) } ?? error
+        }
         let destination = folder ?? defaultFolder(scenarioName: scenario.name)
         try RunResultsWriter.write(result, to: destination) {
             var manifest = try RunManifest(

@@ -15,6 +15,7 @@ enum StaticScenarioRun {
         case .ghosh: (["primary_inputs", "output"], "output")
         case .inoperability, .dynamicInoperability: (["inoperability", "output"], "output")
         case .extraction: (["output", "value_added"], "value_added")
+        case .ario(let settings): ARIOScenarioRun.outputs(settings)
         }
     }
 
@@ -56,6 +57,8 @@ enum StaticScenarioRun {
         switch scenario.model {
         case .dynamic:
             return try DynamicScenarioRun.run(scenario, economy: economy)
+        case .ario:
+            return try ARIOScenarioRun.run(scenario, economy: economy)
         case .leontief:
             return result(
                 leontiefMetrics ?? [],

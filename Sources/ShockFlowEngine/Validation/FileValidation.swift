@@ -19,7 +19,9 @@ public enum FileValidation {
         let url = URL(fileURLWithPath: path)
         switch InputFileKind(contentsOf: url) {
         case .scenario:
-            let (resolved, loaded) = try ScenarioDocument(contentsOf: url, shownAs: path).resolveLoadingEconomy()
+            let document = ScenarioDocument(contentsOf: url, shownAs: path)
+            let (resolved, loaded) = try document.resolveLoadingEconomy()
+            try ARIOScenarioRun.check(resolved, economy: loaded.economy, document: document)
             let size = (loaded.economy.regionCount, loaded.economy.sectorCount)
             let details = resolved.plan.map { PlanListing(plan: $0, economy: loaded.economy).evidence() } ?? []
             return Valid(kind: .scenario, summary: resolved.summary(economySize: size), details: details)

@@ -63,6 +63,8 @@ public enum ScenarioModel: Sendable, Equatable {
     case extraction(cells: [Int])
     /// Dynamic inoperability q(t+1) = q(t) + K(A*q(t) + c*(t) − q(t)) with K = resilience·I.
     case dynamicInoperability(resilience: Double)
+    /// ARIO day by day (docs/ario.md).
+    case ario(ARIOSettings)
 }
 
 /// Investment and the flow of weights (MODEL (18)–(24)); rates are per year as written.
@@ -160,6 +162,11 @@ public struct ImportSubstitution: Sendable, Equatable {
 }
 
 extension ScenarioModel {
+    /// The ario model's settings; nil for the other models.
+    public var arioSettings: ARIOSettings? {
+        if case .ario(let settings) = self { settings } else { nil }
+    }
+
     /// The model's name as written in scenario files.
     public var name: String {
         switch self {
@@ -169,6 +176,7 @@ extension ScenarioModel {
         case .inoperability: "iim"
         case .extraction: "extraction"
         case .dynamicInoperability: "diim"
+        case .ario: "ario"
         }
     }
 }
@@ -180,9 +188,11 @@ extension ResolvedScenario {
         switch horizon.periodYears {
         case 0.25: length = horizon.periods == 1 ? "quarter" : "quarters"
         case 1: length = horizon.periods == 1 ? "year" : "years"
+        case 1 / 365: length = horizon.periods == 1 ? "day" : "days"
         default: length = "periods of \(JSONValue.format(horizon.periodYears)) years"
         }
-        let shockCount = shocks.count == 1 ? "1 shock" : "\(shocks.count) shocks"
+        let count = shocks.count + (model.arioSettings?.events.count ?? 0)
+        let shockCount = count == 1 ? "1 shock" : "\(count) shocks"
         return "scenario \(name): economy \(economyVariant?.description ?? self.economy) (\(economy.regions) regions × \(economy.sectors) sectors), "
             + "\(model.name) model, \(horizon.periods) \(length), \(shockCount)"
     }

@@ -20,8 +20,21 @@ struct ARIOColumn: Sendable {
     let capital: [Double]
     let damageDecimals: Int
     let events: [ARIOResolvedEvent]
+    /// The import, export and demand shocks over the run's days (A25), (A29).
+    let shocks: ShockSchedule
+    /// Whether any shock changes final demand (A25).
+    let changesFinalDemand: Bool
+    /// The imported products an import shock touches: their inputs are held as inventories (A26).
+    let shockedImports: Set<Int>
+    /// sᵐ_p, days, by imported product (A27): ∞ for an infinite inventory, 2 for a duration ≤ 1.
+    let importDuration: [Double]
+    /// max(ψ·sᵐ_p, 1) (A28): the days of use below which the stock constrains production, at least one
+    /// (a day never uses more than the stock); 0 for an infinite inventory, which never constrains.
+    let importConstraintDays: [Double]
+    /// 1 / τ_INV for imported inputs (A31).
+    let importRestorationRate: Double
 
-    init(scenario: ARIOScenario, model: ARIOModel) throws {
+    init(scenario: ARIOScenario, model: ARIOModel, days: Int) throws {
         let parameters = scenario.parameters
         try parameters.check(scenario: scenario.name, sectors: model.sectors)
         name = scenario.name
@@ -52,6 +65,41 @@ struct ARIOColumn: Sendable {
         events = try scenario.events.map {
             try ARIOResolvedEvent($0, scenario: scenario.name, model: model, capital: capital, defaultRebuildTau: parameters.rebuildTau)
         }
+        (shocks, shockedImports) = try Self.schedule(scenario, model: model, days: days)
+        changesFinalDemand = !shocks.finalDemandEntries.isEmpty
+        // (A27) an imported product's inventory lasts as its own entry says, else as the domestic product of that index.
+        let domestic = inventoryDuration
+        importDuration = (0..<model.importProducts.count).map { product in
+            let days: Double
+            switch parameters.importInventories[product] {
+            case .infinite: days = .infinity
+            case .days(let given): days = given
+            case .none: days = domestic.indices.contains(product) ? domestic[product] : parameters.inventoryDays
+            }
+            return days <= 1 ? 2 : days
+        }
+        importRestorationRate = 1 / Double(parameters.inventoryRestorationTau)
+        importConstraintDays = importDuration.map { $0.isFinite ? max(parameters.psi * $0, 1) : 0 }
+    }
+
+    /// The scenario's shocks over `days` days (daily flows: Y / 365), and the imported products they cut.
+    private static func schedule(_ scenario: ARIOScenario, model: ARIOModel, days: Int) throws -> (ShockSchedule, Set<Int>) {
+        var shocked = Set<Int>()
+        for shock in scenario.shocks {
+            switch shock.kind {
+            case .imports(let products): shocked.formUnion(products)
+            case .exports, .demand: break
+            case .capacity, .investmentBudget, .importPrice, .cost:
+                throw ARIOError.invalidEvent(
+                    scenario: scenario.name, event: shock.id, field: "kind", value: "\(shock.kind)",
+                    expected: "an import, export or demand shock (capacity losses are events)")
+            }
+        }
+        let schedule = try ShockSchedule(
+            scenario.shocks, scenario: scenario.name, cellCount: model.industryCount, productCount: model.importProducts.count,
+            finalDemand: model.annualFinalDemand,
+            horizon: PlanHorizon(periods: days, periodLength: 1 / Double(ARIOModel.daysPerYear)))
+        return (schedule, shocked)
     }
 }
 

@@ -1,7 +1,7 @@
 /// One event of an ARIO scenario (docs/ario.md, "Events"): an amount shared over regions ×
 /// sectors, the day it occurs and how long it lasts before recovery or rebuilding starts.
 /// These are ARIO's own events (BoARIO's `EventArbitraryProd`, `EventKapitalRecover`,
-/// `EventKapitalRebuild`); the scenario vocabulary of `Shock` will gain kinds for them later.
+/// `EventKapitalRebuild`): a scenario file's capacity and capital_destruction shocks under the ario model.
 public struct ARIOEvent: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// A share of the industries' production capacity lost (BoARIO "arbitrary"); `amount` is a
@@ -24,6 +24,9 @@ public struct ARIOEvent: Sendable, Equatable {
         /// In proportion to the given weights, by region (or sector) index; every one of the event's
         /// regions (or sectors) needs a weight.
         case weights([Int: Double])
+        /// Every one of the event's regions (or sectors) takes the whole amount: each industry hit
+        /// gets `amount` (BoARIO's `from_series` with one impact for every industry).
+        case each
     }
 
     public var id: String
@@ -99,15 +102,19 @@ public struct ARIORebuilding: Sendable, Equatable {
     }
 }
 
-/// One ARIO scenario: its parameters and events. A batch of scenarios runs as matrix columns.
+/// One ARIO scenario: its parameters, events and shocks. A batch of scenarios runs as matrix columns.
 public struct ARIOScenario: Sendable, Equatable {
     public var name: String
     public var parameters: ARIOParameters
     public var events: [ARIOEvent]
+    /// Import shocks, which limit the restocking of imported inputs (A29), and export and demand
+    /// shocks, which change final demand (A25); profiles count days. Capacity losses are events.
+    public var shocks: [Shock]
 
-    public init(name: String, parameters: ARIOParameters = ARIOParameters(), events: [ARIOEvent] = []) {
+    public init(name: String, parameters: ARIOParameters = ARIOParameters(), events: [ARIOEvent] = [], shocks: [Shock] = []) {
         self.name = name
         self.parameters = parameters
         self.events = events
+        self.shocks = shocks
     }
 }

@@ -41,6 +41,7 @@ extension ARIOLockstep {
                         }
                     }
                 }
+                constrainByImports(optimal: optimal, ratio: ratio)
                 production.elements.withUnsafeMutableBufferPointer { production in
                     for index in production.indices { production[index] = optimal[index] * ratio[index] }
                 }

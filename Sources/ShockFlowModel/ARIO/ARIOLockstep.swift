@@ -37,6 +37,14 @@ struct ARIOLockstep {
     /// Scratch: the R × 2N supplier factors of one product, and Z⁰_p·G_p (R × N).
     var supplierFactors: Matrix
     var supplierTotals: Matrix
+    /// Y⁰(t)·1: final demand of the day (A25), n × N.
+    var finalDemand: Matrix
+    /// The imported products some column's import shock cuts, ascending; their inputs are inventories (A26).
+    let trackedImports: [Int]
+    /// Iᵐ: inventories of the tracked imported products, one n × N matrix each (A27), (A30).
+    var importInventories: [Matrix]
+    /// Qᵐ: the imports of each tracked product ordered for the coming day, n × N each (A31).
+    var importOrders: [Matrix]
 
     init(model: ARIOModel, columns: [ARIOColumn]) {
         let (n, R, S, N) = (model.industryCount, model.regionCount, model.sectorCount, columns.count)
@@ -67,6 +75,10 @@ struct ARIOLockstep {
         supplied = [Matrix](repeating: Matrix(rows: n, columns: 2 * N), count: S)
         supplierFactors = Matrix(rows: R, columns: 2 * N)
         supplierTotals = Matrix(rows: R, columns: N)
+        finalDemand = Matrix(rows: n, columns: N)
+        for c in 0..<N { finalDemand.setColumn(c, to: model.dailyFinalDemand) }
+        trackedImports = columns.reduce(into: Set<Int>()) { $0.formUnion($1.shockedImports) }.sorted()
+        (importInventories, importOrders) = Self.initialImports(model: model, columns: columns, tracked: trackedImports)
         // (A4) I⁰[p, j] = (X⁰_j · A_C[p, j]) · s_p; ∞ for an infinite inventory (BoARIO's nan_to_num).
         inventories = (0..<S).map { p in
             var inventory = Matrix(rows: n, columns: N)
@@ -85,6 +97,7 @@ struct ARIOLockstep {
     mutating func step(day t: Int) throws -> ARIODayRecord {
         var capacityLoss = Matrix(rows: n, columns: columnCount)
         var rebuilding = Matrix(rows: n, columns: columnCount)
+        updateFinalDemand(day: t)
         for c in 0..<columnCount {
             try applyEvents(column: c, day: t, capacityLoss: &capacityLoss, rebuilding: &rebuilding)
         }
@@ -103,6 +116,7 @@ struct ARIOLockstep {
         let newWeights = supplierWeights(capacity: capacity)
         try supplyProducts(demand: demand, newWeights: newWeights)
         try restock(day: t)
+        let importShortfall = try receiveImports(day: t)
         let carried = deliverRebuilding(demand: demand, rebuilding: rebuilding)
         for c in 0..<columnCount {
             for e in trackers[c].indices { trackers[c][e].recover(day: t, damageDecimals: columns[c].damageDecimals) }
@@ -115,18 +129,30 @@ struct ARIOLockstep {
         carriedRebuildingDemand = carried
         orderWeights = newWeights
         try placeOrders(optimal: optimal)
+        placeImportOrders(optimal: optimal)
         return ARIODayRecord(
             day: t, production: production, capacity: capacity, overproduction: overproduction, totalDemand: demand,
-            rebuildingDemand: rebuilding, capacityLoss: capacityLoss)
+            rebuildingDemand: rebuilding, capacityLoss: capacityLoss, finalDemand: finalDemand,
+            inventory: try inventoryTotals(), importUse: try importUse(), importShortfall: importShortfall,
+            importInventory: importInventoryTotals())
     }
 
-    /// (A8) O·1 + Y⁰·1 + the given rebuilding demand.
+    /// (A8) O·1 + Y⁰(t)·1 + the given rebuilding demand.
     private func totalDemand(rebuilding: Matrix) -> Matrix {
         var demand = intermediateDemand
         for index in demand.elements.indices {
-            demand.elements[index] = (demand.elements[index] + model.dailyFinalDemand[index % n]) + rebuilding.elements[index]
+            demand.elements[index] = (demand.elements[index] + finalDemand.elements[index]) + rebuilding.elements[index]
         }
         return demand
+    }
+
+    /// (A25) Y⁰(t)·1 = Y⁰·1 + Σ_k Y⁰[i, k]·(∏ factors on (i, k) − 1) for the columns with export or demand shocks.
+    private mutating func updateFinalDemand(day t: Int) {
+        for c in 0..<columnCount where columns[c].changesFinalDemand {
+            var demand = model.dailyFinalDemand
+            columns[c].shocks.addFinalDemandChange(factors: columns[c].shocks.factors(at: t), to: &demand)
+            finalDemand.setColumn(c, to: demand)
+        }
     }
 
     /// (A11) min(D, capacity); a negative value (a negative total demand) is an error.

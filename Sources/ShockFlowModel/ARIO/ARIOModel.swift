@@ -27,6 +27,14 @@ public struct ARIOModel: Sendable {
     public let valueAdded: [Double]
     /// Z, annual: the shares of a rebuilding demand among regions (A7).
     let annualFlows: Matrix
+    /// Y, annual, by column: what export and demand shocks scale (A25).
+    let annualFinalDemand: Matrix
+    /// The economy's imported products (P of them).
+    public let importProducts: [Label]
+    /// Aᵐ (P × n): [p, j] = M[p, j] / x_j, imported inputs per unit of output (A26).
+    public let importCoefficients: Matrix
+    /// P × n: whether imported p counts in j's inventory constraint (A26): M[p, j] > 1e-5·X⁰_j.
+    let constrainingImport: [Bool]
 
     /// The year divided into days (BoARIO's `iotable_year_to_temporal_unit_factor`).
     public static let daysPerYear = 365
@@ -51,6 +59,9 @@ public struct ARIOModel: Sendable {
         self.regions = economy.regions
         self.sectors = economy.sectors
         annualFlows = flows
+        annualFinalDemand = economy.finalDemand
+        importProducts = economy.importProducts
+        (importCoefficients, constrainingImport) = try Self.importInputs(economy)
         let x = economy.grossOutput
         // (A1) the daily table: BoARIO multiplies by steply_factor = 1/365.
         let perDay = 1 / Double(Self.daysPerYear)

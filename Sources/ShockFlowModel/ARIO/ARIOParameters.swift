@@ -36,6 +36,9 @@ public struct ARIOParameters: Sendable, Equatable {
     public var inventoryRestorationTau: Int
     /// `inventory_dict` and `infinite_inventories_sect`: inventory by product (a sector index).
     public var inventories: [Int: InventoryDuration]
+    /// Inventories of imported inputs by imported product (an index of the economy's imported
+    /// products); a product not listed keeps the domestic product of the same index's (A27).
+    public var importInventories: [Int: InventoryDuration]
     /// `productive_capital_to_VA_dict`: capital over value added by sector; 4 for a sector not listed (A2).
     public var capitalToValueAdded: [Int: Double]
     /// `monetary_factor`: currency units per money unit of the table. BoARIO rounds remaining capital
@@ -48,7 +51,8 @@ public struct ARIOParameters: Sendable, Equatable {
     public init(
         orderType: OrderType = .alt, alphaBase: Double = 1, alphaMax: Double = 1.25, alphaTau: Int = 365,
         rebuildTau: Int = 60, inventoryDays: Double = 90, psi: Double = 0.8, inventoryRestorationTau: Int = 60,
-        inventories: [Int: InventoryDuration] = [:], capitalToValueAdded: [Int: Double] = [:],
+        inventories: [Int: InventoryDuration] = [:], importInventories: [Int: InventoryDuration] = [:],
+        capitalToValueAdded: [Int: Double] = [:],
         monetaryFactor: Int = 1_000_000
     ) {
         self.orderType = orderType
@@ -60,6 +64,7 @@ public struct ARIOParameters: Sendable, Equatable {
         self.psi = psi
         self.inventoryRestorationTau = inventoryRestorationTau
         self.inventories = inventories
+        self.importInventories = importInventories
         self.capitalToValueAdded = capitalToValueAdded
         self.monetaryFactor = monetaryFactor
     }

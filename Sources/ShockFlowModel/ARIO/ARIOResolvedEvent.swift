@@ -113,6 +113,8 @@ struct ARIOResolvedEvent: Sendable {
         switch distribution {
         case .equal:
             return indices.map { _ in 1 / Double(indices.count) }
+        case .each:
+            return indices.map { _ in 1 }
         case .valueAdded:
             weights = valueAddedWeights
         case .weights(let given):

@@ -12,6 +12,9 @@ public enum ShockProfile: Sendable, Equatable {
     case recovery(start: Int, halfLife: Double)
     /// One value per period of the horizon.
     case series([Double])
+    /// An ARIO-style event (docs/ario.md, "The event profile"): 1 from `occurrence` to
+    /// `occurrence + duration`, then the recovery function of (A17) from 1, k periods later at k − 1.
+    case event(occurrence: Int, duration: Int, recovery: ARIORecovery)
 
     /// The profile's value in `period`.
     public func value(at period: Int) -> Double {
@@ -25,7 +28,18 @@ public enum ShockProfile: Sendable, Equatable {
             return period >= start ? pow(0.5, Double(period - start) / halfLife) : 0
         case .series(let values):
             return values.indices.contains(period) ? values[period] : 0
+        case .event(let occurrence, let duration, let recovery):
+            return Self.eventValue(at: period, occurrence: occurrence, duration: duration, recovery: recovery)
         }
+    }
+
+    /// (A32) The event profile: 0 before the occurrence o, 1 through o + d, then f(1, t − (o + d) − 1)
+    /// of (A17), kept in [0, 1]: the share of a capital event's damage left on day t (A16).
+    private static func eventValue(at period: Int, occurrence: Int, duration: Int, recovery: ARIORecovery) -> Double {
+        guard period >= occurrence else { return 0 }
+        let recovering = period - (occurrence + duration)
+        guard recovering > 0 else { return 1 }
+        return min(1, max(0, recovery.remaining(1, elapsed: recovering - 1)))
     }
 
     /// profile(t) for t = 0..<periods.
@@ -45,6 +59,11 @@ public enum ShockProfile: Sendable, Equatable {
         case .series(let values):
             if values.count != periods { return ("profile.series", "\(values.count) values", "\(periods) values, one per period") }
             if let bad = values.first(where: { !(0...1).contains($0) }) { return ("profile.series", "\(bad)", "values in [0, 1]") }
+            return nil
+        case .event(let occurrence, let duration, let recovery):
+            if occurrence < 1 { return ("profile.occurrence", "\(occurrence)", "a period ≥ 1") }
+            if duration < 1 { return ("profile.duration", "\(duration)", "at least 1 period") }
+            if recovery.tau < 1 { return ("profile.recovery_tau", "\(recovery.tau)", "at least 1 period") }
             return nil
         }
     }

@@ -2,7 +2,8 @@ import ShockFlowFormats
 
 /// The length of a run's period, for time axes and labels, from `manifest.json`: `horizon.period`
 /// when the manifest names it (`quarter`, `year`, `day`, …), else `horizon.period_years` (0.25: quarter,
-/// 1: year, 1/12: month, 1/365 or 1/365.25: day; any other length: periods of h years).
+/// 1: year, 1/12: month, 1/365 or 1/365.25: day; any other length: periods of h years). An ario run's
+/// rows are windows of `results.every` days: its `results.period` and `results.period_years` come first.
 struct PeriodUnit: Equatable, Sendable {
     /// `quarter`, `year`, `day`; `period` for a length without a name of its own.
     var word: String
@@ -15,11 +16,12 @@ struct PeriodUnit: Equatable, Sendable {
     }
 
     init(parameters: [String: String]) {
-        if let named = parameters["horizon.period"], Self.names.contains(named) {
+        if let named = parameters["results.period"] ?? parameters["horizon.period"], Self.names.contains(named) {
             self.init(word: named)
             return
         }
-        guard let text = parameters["horizon.period_years"], let years = Double(text), years > 0 else {
+        guard let text = parameters["results.period_years"] ?? parameters["horizon.period_years"], let years = Double(text), years > 0
+        else {
             self.init(word: "period")
             return
         }

@@ -55,7 +55,8 @@ struct RunResults: Sendable {
         names = EconomyNames(manifest: manifest, summary: summary)
         period = PeriodUnit(parameters: manifest.parameters)
         let periods = ResultsTableCompleteness.tablePeriods(
-            model: manifest.parameters["model"], horizonPeriods: manifest.parameters["horizon.periods"].flatMap { Int($0) })
+            model: manifest.parameters["model"],
+            horizonPeriods: (manifest.parameters["results.periods"] ?? manifest.parameters["horizon.periods"]).flatMap { Int($0) })
         regions = try TidyTable(
             path: regionsPath, keyColumns: ["region"], wanted: Set(Self.seriesMetrics + [metric]), expectedPeriods: periods)
         guard regions.series[metric] != nil else {

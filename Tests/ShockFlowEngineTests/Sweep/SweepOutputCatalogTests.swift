@@ -16,6 +16,7 @@ struct SweepOutputCatalogTests {
         ("iim", "model: iim\nshocks:\n  - {id: fall, kind: demand, sectors: manu, magnitude: -0.2}"),
         ("diim", "model: diim\nhorizon: {periods: 4}\nshocks:\n  - {id: fall, kind: demand, sectors: manu, magnitude: -0.2}"),
         ("extraction", "model: {type: extraction, regions: north, sectors: manu}"),
+        ("ario", "model: ario\nhorizon: {periods: 10, period: day}\nshocks:\n  - {id: cut, kind: import, products: chips, magnitude: 0.5}"),
     ]
 
     @Test("the catalog's metrics are a run's cell metrics and its rows hold every summary row with a value", arguments: models)

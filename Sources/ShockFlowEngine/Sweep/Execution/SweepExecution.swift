@@ -89,6 +89,7 @@ struct SweepExecution {
                     let factored = try factored ?? ScenarioRun.factoredStructure(of: economy)
                     return .dynamic(try ScenarioRun.planHorizonModel(for: representative, economy: economy, factored: factored).model)
                 }
+                if case .ario = representative.model { return .ario(try ARIOModel(economy: economy)) }
                 return .analysis(try analysis ?? InputOutputAnalysis(economy: economy))
             }
             schedule.modelBuilt(group: group, model: model)
@@ -125,6 +126,8 @@ struct SweepExecution {
             if needsPrices {
                 for index in results.indices { results[index].prices = try RunPriceComputation.inputOutput(results[index], analysis: analysis) }
             }
+        case .ario(let model):
+            results = try ARIOScenarioRun.run(scenarios, on: model, economy: economy)
         }
         return try results.map { result in
             let summary = summaryMetrics.isEmpty ? [] : RunResultsWriter.summaryRows(result, only: summaryMetrics)

@@ -21,6 +21,8 @@ final class SweepModelSchedule: @unchecked Sendable {  // every stored property 
     enum Model: Sendable {
         case dynamic(PlanHorizonModel)
         case analysis(InputOutputAnalysis)
+        /// The ario model of the table: ario runs of one horizon share it (docs/ario.md (A21)).
+        case ario(ARIOModel)
     }
 
     /// What a worker does next.

@@ -26,7 +26,11 @@ struct SweepOutputCatalog {
             rows += (0..<min(ranked, economy.cellCount)).map { "weight_decrease_\($0 + 1)" }
             rows += ["max_rationing_iterations", "max_substitution_iterations"]
         }
-        if case .extraction = model {} else { rows += RunResultsWriter.priceRowNames(economy) }
+        if let settings = model.arioSettings, settings.metrics.contains(.importShortfall) { rows += ["total_import_shortfall"] }
+        switch model {
+        case .extraction, .ario: break  // no prices
+        default: rows += RunResultsWriter.priceRowNames(economy)
+        }
         summaryRows = rows
     }
 }

@@ -316,6 +316,8 @@ struct SweepPlanner {
         key.shocks = []
         key.horizon.seed = 0
         for index in key.substitutions.indices { key.substitutions[index].theta = 0 }
+        // ARIO runs of one horizon share one model, whatever their parameters, events and results.
+        if case .ario = key.model { key.model = .ario(ARIOSettings(parameters: ARIOParameters(), events: [])) }
         // Strict Leontief makes every input used critical: τ and the pairs (inputs used) add nothing.
         if key.criticalInputs.strictLeontief {
             key.criticalInputs = CriticalInputRules(threshold: 0, strictLeontief: true, domesticPairs: [], importedPairs: [])

@@ -4,21 +4,23 @@ extension ModelKind {
     /// The shock kinds the model responds to; a shock of another kind is an error, not ignored.
     var usedShockKinds: [ShockKind] {
         switch self {
-        case .dynamic: ShockKind.allCases
+        case .dynamic: [.capacity, .import, .export, .demand, .investment, .importPrice, .cost]
         case .leontief, .iim, .diim: [.demand, .export, .importPrice, .cost]
         case .ghosh: [.capacity, .import, .importPrice, .cost]
         case .extraction: []
+        case .ario: [.capacity, .import, .export, .demand, .capitalDestruction]
         }
     }
 
     /// Static models have no time: profiles and the investment sections mean nothing to them.
-    var isStatic: Bool { self != .dynamic && self != .diim }
+    var isStatic: Bool { self != .dynamic && self != .diim && self != .ario }
 }
 
 extension ScenarioSpec {
     /// Checks across fields that need no economy, and reads `series` CSV files (relative to `directory`).
     mutating func checkConsistency(directory: URL, file: String, diagnostics: inout ScenarioDiagnostics) {
         checkModel(diagnostics: &diagnostics)
+        checkARIO(diagnostics: &diagnostics)
         checkShockIdentifiers(diagnostics: &diagnostics)
         if !diagnostics.hasProblem(under: FieldPath.root.appending("horizon")) {
             for index in shocks.indices {
@@ -45,7 +47,7 @@ extension ScenarioSpec {
             diagnostics.report("the extraction model takes no shocks: it removes the cells named in `model`", at: shocksPath)
             return
         }
-        if kind != .dynamic, kind != .extraction, shocks.isEmpty, !diagnostics.hasProblem(under: shocksPath) {
+        if kind != .dynamic, kind != .ario, kind != .extraction, shocks.isEmpty, !diagnostics.hasProblem(under: shocksPath) {
             let kinds = used.map(\.rawValue).joinedAsAlternatives()
             diagnostics.report(
                 "the \(kind.rawValue) model computes the response to shocks: give at least one \(kinds) shock", at: shocksPath)
@@ -70,7 +72,7 @@ extension ScenarioSpec {
     private func checkTargets(of shock: ShockSpec, diagnostics: inout ScenarioDiagnostics) {
         let targets: [(field: String, selector: Selector)]
         switch shock.kind {
-        case .capacity, .export: targets = [("regions", shock.regions), ("sectors", shock.sectors)]
+        case .capacity, .export, .capitalDestruction: targets = [("regions", shock.regions), ("sectors", shock.sectors)]
         case .import: targets = [("products", shock.products)]
         case .importPrice: targets = [("products", shock.products), ("regions", shock.regions)]
         case .cost: targets = [("regions", shock.regions), ("sectors", shock.sectors), ("components", shock.components)]
@@ -113,6 +115,12 @@ extension ProfileSpec {
             }
         case .recovery:
             break
+        case .event:
+            if event.occurrence >= periods {
+                diagnostics.report(
+                    "occurrence \(event.occurrence) is beyond the horizon (periods run from 0 to \(periods - 1))",
+                    at: path.appending("occurrence"))
+            }
         case .series:
             switch (values, self.file) {
             case (let written?, nil):

@@ -49,7 +49,7 @@ struct ScenarioResolver {
 
     mutating func resolve(_ spec: ScenarioSpec, file: String) -> ResolvedScenario? {
         let horizon = ScenarioHorizon(periods: spec.horizon.periods, periodYears: spec.horizon.period.years, seed: UInt64(spec.horizon.seed))
-        let model = resolveModel(spec.model)
+        let model = spec.model.type == .ario ? resolveARIO(spec) : resolveModel(spec.model)
         let isDynamic = spec.model.type == .dynamic
         let investment = isDynamic ? resolveInvestment(spec.investment) : nil
         let substitutions = resolveSubstitutions(spec.substitution)
@@ -68,7 +68,7 @@ struct ScenarioResolver {
         let strategicWeights = resolveStrategic(
             spec.strategic, defaultWeight: spec.investment.strategicWeight, substitutions: substitutions)
         let criticalInputs = resolveCriticalInputs(spec.criticalInputs)
-        let shocks = spec.shocks.compactMap { resolveShock($0) }
+        let shocks = spec.shocks.filter { !spec.isARIOEvent($0) }.compactMap { resolveShock($0) }
         if spec.prices.scarcityElasticity != 0, !isDynamic {
             diagnostics.report(
                 "the scarcity mark-up needs the rationing of the dynamic model; the \(spec.model.type.rawValue) model has none",
@@ -99,6 +99,7 @@ struct ScenarioResolver {
         case .iim: return .inoperability
         case .extraction: return cells(regions: spec.regions, sectors: spec.sectors).map { .extraction(cells: $0) }
         case .diim: return .dynamicInoperability(resilience: spec.resilience)
+        case .ario: return nil  // resolveARIO, with the shocks
         }
     }
 
@@ -247,6 +248,8 @@ struct ScenarioResolver {
             kind = .investmentBudget
         case .importPrice, .cost:
             kind = resolvePriceShock(spec)
+        case .capitalDestruction:
+            kind = nil  // an ARIO event (resolveARIO)
         }
         guard let kind else { return nil }
         return Shock(
@@ -262,6 +265,10 @@ extension ProfileSpec {
         case .ramp: .ramp(start: start, periods: periods, end: end)
         case .recovery: .recovery(start: start, halfLife: halfLife)
         case .series: .series(values ?? [])
+        case .event:
+            .event(
+                occurrence: event.occurrence, duration: event.duration,
+                recovery: ARIORecovery(event.recovery, tau: event.recoveryTau ?? 1))
         }
     }
 }

@@ -87,17 +87,19 @@ extension ValueSchema {
     }
 }
 
-/// A period length: a quarter, a year, or a number of years.
+/// A period length: a quarter, a year, a number of years, or a day (the `ario` model's step).
 enum PeriodLength: Hashable, Sendable {
     case quarter
     case year
     case years(Double)
+    case day
 
     var years: Double {
         switch self {
         case .quarter: 0.25
         case .year: 1
         case .years(let years): years
+        case .day: 1 / 365
         }
     }
 }
@@ -105,22 +107,23 @@ enum PeriodLength: Hashable, Sendable {
 extension ValueSchema where Value == PeriodLength {
     static var periodLength: ValueSchema<PeriodLength> {
         let range = NumberRange(minimum: 0, minimumIsExclusive: true, maximum: 10)
-        let expected = "`quarter`, `year` or a number of years \(range.description)"
+        let expected = "`quarter`, `year`, `day` or a number of years \(range.description)"
         return ValueSchema(
             json: .object([
                 (
                     "oneOf",
                     .array([
-                        .object([("type", .string("string")), ("enum", .array([.string("quarter"), .string("year")]))]),
+                        .object([("type", .string("string")), ("enum", .array([.string("quarter"), .string("year"), .string("day")]))]),
                         .object([("type", .string("number"))] + range.jsonKeywords),
                     ])
                 )
             ]),
-            summary: "`quarter` \\| `year` \\| years \(range.description)",
+            summary: "`quarter` \\| `year` \\| `day` \\| years \(range.description)",
             encode: { length in
                 switch length {
                 case .quarter: .string("quarter")
                 case .year: .string("year")
+                case .day: .string("day")
                 case .years(let years): .number(years)
                 }
             },
@@ -129,6 +132,7 @@ extension ValueSchema where Value == PeriodLength {
                     switch PlainScalar(scalar) {
                     case .text("quarter"): return .quarter
                     case .text("year"): return .year
+                    case .text("day"): return .day
                     case .integer(let years) where range.contains(Double(years)): return .years(Double(years))
                     case .number(let years) where range.contains(years): return .years(years)
                     default: break

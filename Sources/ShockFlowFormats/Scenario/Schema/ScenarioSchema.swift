@@ -45,15 +45,16 @@ enum ScenarioSchema {
             .field("prices", \.prices, prices.valueSchema, default: prices.defaults, doc: "Options of the price model (docs/prices.md)."),
             .field(
                 "shocks", \.shocks, .list(of: shock.valueSchema), default: [],
-                doc: "The shocks. May be empty only for the `dynamic` model (a baseline run); `extraction` takes none."),
+                doc: "The shocks. May be empty only for the `dynamic` and `ario` models (a baseline run); `extraction` takes none."),
+            .field("results", \.results, results.valueSchema, default: results.defaults, doc: "What an `ario` run writes."),
         ])
     }()
 
     static var horizon: ObjectSchema<HorizonSpec> {
         ObjectSchema(fields: [
             .field(
-                "periods", \.periods, .integer(minimum: 1, maximum: 1000), default: 20,
-                doc: "Number of periods T (20 quarters: a five-year plan)."),
+                "periods", \.periods, .integer(minimum: 1, maximum: 1826), default: 20,
+                doc: "Number of periods T (20 quarters: a five-year plan; 1826 days: five years of the `ario` model)."),
             .field("period", \.period, .periodLength, default: .quarter, doc: "Length of one period."),
             .field(
                 "seed", \.seed, .integer(minimum: 0), default: 0,
@@ -96,6 +97,7 @@ enum ScenarioSchema {
                             default: 0.5,
                             doc: "Resilience coefficient K per period, the same for every cell (an assumption: sweep it).")
                     ]),
+                arioModel,
             ],
             bareNameAllowed: true)
     }
@@ -294,6 +296,7 @@ enum ScenarioSchema {
                             doc: "Part of the components' cost that changes."),
                         magnitude(change, "Relative cost change at full strength (0.1 = 10 % dearer, ≥ −1)."),
                     ]),
+                capitalDestruction,
             ])
     }
 
@@ -331,6 +334,7 @@ enum ScenarioSchema {
                             doc: "CSV relative to this file: a `value` column (or `period,value`), one row per period.",
                             whenAbsent: "give `values`"),
                     ], exactlyOneOf: ["values", "file"]),
+                eventProfile,
             ],
             bareNameAllowed: true)
     }

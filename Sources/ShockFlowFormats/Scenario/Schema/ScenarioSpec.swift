@@ -16,6 +16,7 @@ package struct ScenarioSpec: SchemaRecord {
     var substitution: [SubstitutionEntry] = []
     var prices = PricesSpec()
     package var shocks: [ShockSpec] = []
+    var results = ResultsSpec()
 }
 
 /// Options of the price model (docs/prices.md).
@@ -33,7 +34,7 @@ struct HorizonSpec: SchemaRecord {
 
 /// Which model the scenario runs.
 enum ModelKind: String, CaseIterable, Sendable {
-    case dynamic, leontief, ghosh, iim, extraction, diim
+    case dynamic, leontief, ghosh, iim, extraction, diim, ario
 }
 
 struct ModelSpec: SchemaRecord {
@@ -42,6 +43,7 @@ struct ModelSpec: SchemaRecord {
     var regions = Selector.everything
     var sectors = Selector.everything
     var resilience = 0.0
+    var ario = ARIOModelSpec()
 }
 
 /// How base capital stocks are set (MODEL section 4).
@@ -125,6 +127,7 @@ struct SubstitutionEntry: SchemaRecord {
 enum ShockKind: String, CaseIterable, Sendable {
     case capacity, `import`, export, demand, investment
     case importPrice = "import_price", cost
+    case capitalDestruction = "capital_destruction"
 }
 
 package struct ShockSpec: SchemaRecord {
@@ -140,10 +143,11 @@ package struct ShockSpec: SchemaRecord {
     var magnitude = 0.0
     var share = 0.0
     package var profile = ProfileSpec()
+    var capital = CapitalDestructionSpec()
 }
 
 enum ProfileKind: String, CaseIterable, Sendable {
-    case step, ramp, recovery, series
+    case step, ramp, recovery, series, event
 }
 
 package struct ProfileSpec: SchemaRecord {
@@ -155,4 +159,5 @@ package struct ProfileSpec: SchemaRecord {
     var halfLife = 0.0
     var values: [Double]?
     package var file: String?
+    var event = EventProfileSpec()
 }

@@ -25,7 +25,7 @@ def main() -> None:
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema)
     files = sorted(HERE.glob("good/*.yaml")) + sorted(HERE.glob("bad/*.yaml")) + sorted(
-        path for path in REPOSITORY.glob("scenarios/*.yaml") if not path.name.endswith(".sweep.yaml")  # sweep files have their own schema
+        path for path in REPOSITORY.glob("scenarios/**/*.yaml") if not path.name.endswith(".sweep.yaml")  # sweep files have their own schema
     )
     verdicts = {}
     for path in files:
