@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ShockFlowTestSupport
 
 /// Conventions every subcommand keeps: a usage error exits 2 with the parser's message and usage, and
 /// `--help` exits 0. The subcommands are found by walking `--help`, so a new one is covered too.
@@ -61,5 +62,23 @@ import Testing
         let quiet = try CommandRunner.run(["economy", "analyze", economy, "--out", out, "--matrices", "--quiet"])
         #expect(quiet.exitCode == 0 && quiet.standardOutput.isEmpty, "\(quiet.standardError)")
         #expect(FileManager.default.fileExists(atPath: out + "/G.csv"))
+    }
+
+    /// An OpenSSL configuration that leaves out SHA-256 (only OpenSSL's `null` provider) is an
+    /// environment ShockFlow cannot hash inputs in: a clear error and status 1 before anything runs,
+    /// not a crash, and no results folder.
+    @Test func libcryptoWithoutSHA256IsAClearError() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let configuration = folder.appendingPathComponent("openssl.cnf")
+        try "openssl_conf = openssl_init\n[openssl_init]\nproviders = provider_sect\n[provider_sect]\nnull = null_sect\n[null_sect]\nactivate = 1\n"
+            .write(to: configuration, atomically: true, encoding: .utf8)
+        let scenario = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../scenarios/validation/chip-imports-stop.yaml").standardizedFileURL.path
+        let out = folder.appendingPathComponent("run").path
+        let result = try CommandRunner.run(["run", scenario, "--out", out], environment: ["OPENSSL_CONF": configuration.path])
+        #expect(result.exitCode == 1)
+        #expect(result.standardError.contains("shockflow: error: libcrypto (OpenSSL) offers no SHA-256"), "\(result.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: out))
     }
 }

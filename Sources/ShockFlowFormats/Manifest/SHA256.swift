@@ -32,7 +32,7 @@ public struct SHA256 {
         var length: UInt32 = 0
         Self.check(digest.withUnsafeMutableBufferPointer { EVP_DigestFinal_ex(context, $0.baseAddress, &length) }, "EVP_DigestFinal_ex")
         precondition(length == 32, "libcrypto's SHA-256 returned \(length) bytes")
-        Self.check(EVP_DigestInit_ex2(context, Self.algorithm.pointer, nil), "EVP_DigestInit_ex2")
+        Self.check(EVP_DigestInit_ex2(context, Self.algorithmPointer, nil), "EVP_DigestInit_ex2")
         return digest
     }
 
@@ -74,16 +74,41 @@ public struct SHA256 {
         }.joined()
     }
 
+    /// Why SHA-256 cannot be used in this process, or nil when it can: libcrypto did not start or has no
+    /// SHA-256 (a broken OpenSSL installation, or an `OPENSSL_CONF` whose configuration leaves it out).
+    /// The command line asks before running a command, so this is a clear error, not a stop mid-run.
+    public static var unavailableReason: String? {
+        if case .failure(let failure) = algorithm { return failure.reason }
+        return nil
+    }
+
     /// libcrypto's SHA-256, fetched once. Taking it is the process's first call into libcrypto (nothing
     /// else in ShockFlow calls it, and libcrypto has no constructor of its own), so it can still
     /// initialise the library with `OPENSSL_INIT_NO_ATEXIT`: libcrypto must not free its state in an
     /// `atexit` handler, because a background hashing thread (`InputDigests`) may still be using it when
     /// a command exits early.
-    private static let algorithm: Algorithm = {
-        check(OPENSSL_init_crypto(UInt64(OPENSSL_INIT_NO_ATEXIT), nil), "OPENSSL_init_crypto")
-        guard let pointer = EVP_MD_fetch(nil, "SHA256", nil) else { fatalError("libcrypto has no SHA-256 (EVP_MD_fetch)") }
-        return Algorithm(pointer: pointer)
+    private static let algorithm: Result<Algorithm, Unavailable> = {
+        guard OPENSSL_init_crypto(UInt64(OPENSSL_INIT_NO_ATEXIT), nil) == 1 else {
+            return .failure(Unavailable(reason: "libcrypto (OpenSSL) could not start; check OPENSSL_CONF and the libssl3 package"))
+        }
+        guard let pointer = EVP_MD_fetch(nil, "SHA256", nil) else {
+            return .failure(Unavailable(
+                reason: "libcrypto (OpenSSL) offers no SHA-256, needed for the manifests' input hashes; check OPENSSL_CONF"))
+        }
+        return .success(Algorithm(pointer: pointer))
     }()
+
+    private struct Unavailable: Error {
+        let reason: String
+    }
+
+    /// The fetched algorithm (the command line has checked `unavailableReason` before any command runs).
+    private static var algorithmPointer: OpaquePointer {
+        switch algorithm {
+        case .success(let algorithm): return algorithm.pointer
+        case .failure(let failure): stop(failure.reason)
+        }
+    }
 
     /// An `EVP_MD`: immutable once fetched, shared by every thread.
     private struct Algorithm: @unchecked Sendable {
@@ -95,12 +120,12 @@ public struct SHA256 {
         let pointer: OpaquePointer
 
         init(copying other: Context? = nil) {
-            guard let pointer = EVP_MD_CTX_new() else { fatalError("libcrypto: no memory for a SHA-256 context") }
+            guard let pointer = EVP_MD_CTX_new() else { SHA256.stop("libcrypto could not allocate a SHA-256 context (out of memory)") }
             self.pointer = pointer
             if let other {
                 SHA256.check(EVP_MD_CTX_copy_ex(pointer, other.pointer), "EVP_MD_CTX_copy_ex")
             } else {
-                SHA256.check(EVP_DigestInit_ex2(pointer, SHA256.algorithm.pointer, nil), "EVP_DigestInit_ex2")
+                SHA256.check(EVP_DigestInit_ex2(pointer, SHA256.algorithmPointer, nil), "EVP_DigestInit_ex2")
             }
         }
 
@@ -113,8 +138,14 @@ public struct SHA256 {
         return context.pointer
     }
 
-    /// libcrypto's digest functions fail only without memory or with a broken installation: stop there.
+    /// libcrypto's digest functions fail only without memory or with a broken installation, which no
+    /// input can cause: say so and exit with status 70 (EX_SOFTWARE) instead of writing a wrong hash.
     private static func check(_ status: Int32, _ function: StaticString) {
-        if status != 1 { fatalError("libcrypto's \(function) failed") }
+        if status != 1 { stop("libcrypto's \(function) failed (out of memory, or a broken OpenSSL installation)") }
+    }
+
+    private static func stop(_ reason: String) -> Never {
+        FileHandle.standardError.write(Data("shockflow: error: \(reason)\n".utf8))
+        exit(70)
     }
 }

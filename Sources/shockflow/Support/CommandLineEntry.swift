@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ShockFlowFormats
 
 /// Runs the command line as `ShockFlowCommand.main()` does, with ShockFlow's conventions on top:
 /// - a usage error (an unknown flag, a missing value or argument, a value that is not one of the
@@ -13,6 +14,10 @@ enum CommandLineEntry {
     static func main(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
         do {
             var command = try ShockFlowCommand.parseAsRoot(routingHelp(arguments))
+            if let reason = SHA256.unavailableReason {
+                FileHandle.standardError.write(Data("shockflow: error: \(reason)\n".utf8))
+                Foundation.exit(1)
+            }
             try command.run()
             ShockFlowCommand.exit()
         } catch {
