@@ -1,18 +1,32 @@
 #!/usr/bin/env bash
-# Part of make bench (issue 16): what the price model costs a run. `shockflow run` as a user runs it (whole
-# process, release build, one OpenBLAS thread as every run) of the soybean scenario (an import_price shock:
-# prices change) and of the chip scenario (no price shock: prices are computed and written, all 1), this
-# build against a release build of the commit before prices (BEFORE, default 421b84b), built in a temporary
-# git worktree that is removed afterwards. The build before prices does not know `import_price`, so it runs
-# the soybean scenario without its price shock (same quantities). Interleaved rounds (ROUNDS, default 7;
-# the order of the two builds alternates), each timed with /usr/bin/time; medians of wall and of CPU time
-# (user + sys) and their ratios. Target: prices add under 10 %.
-# Usage: prices_cost.sh SHOCKFLOW WORKDIR   (BEFORE_BIN=path: a release build from before prices, instead
-# of building BEFORE)
+# Part of make bench (issue 16): what the price model costs a run. Target: prices add under 10 %.
+# 1. Like for like, in this build (always): `shockflow-bench prices-cost` times, in one process and in
+#    interleaved rounds, the whole `shockflow run` pipeline of the soybean scenario (an import_price shock:
+#    prices change) and of the chip scenario (no price shock: prices are computed and written, all 1), the
+#    price computation alone, and the results folder written with and without the prices; the price work
+#    (computation + the extra writing) as a share of the rest of the run, by wall and by process CPU time.
+#    The run excludes the process's start, so the share overstates the cost a little.
+# 2. Across builds (only when BEFORE or BEFORE_BIN is set): `shockflow run` as a user runs it (whole process,
+#    release builds) against a release build of the commit before prices (BEFORE, e.g. 421b84b, built in a
+#    temporary git worktree removed afterwards; or BEFORE_BIN, a build made before). That build does not know
+#    `import_price` nor the later `plan:` section, so it runs the scenarios without them: the difference also
+#    holds every change merged since. Interleaved rounds (ROUNDS, default 7; the order alternates), each
+#    timed with /usr/bin/time; medians of wall and CPU time (user + sys) and their ratios.
+# Usage: prices_cost.sh SHOCKFLOW WORKDIR   (SHOCKFLOW_BENCH: default next to SHOCKFLOW)
 set -euo pipefail
 after=$1 work=$2
 rounds=${ROUNDS:-7}
-before_commit=${BEFORE:-421b84b}
+bench=${SHOCKFLOW_BENCH:-$(dirname "$after")/shockflow-bench}
+
+echo "== the cost of prices (issue 16), like for like in this build: shockflow-bench prices-cost, $rounds interleaved rounds, one BLAS thread, load average $(cut -d' ' -f1-3 /proc/loadavg) (target < 10 %)"
+for scenario in soybean-import-shock chip-export-controls; do
+  OPENBLAS_NUM_THREADS=1 "$bench" prices-cost "scenarios/$scenario.yaml" "$rounds" | awk -v name="$scenario" '{
+    printf "%s: run %.3f s wall, %.3f s CPU; price computation %.4f s CPU; writing with prices %.3f s CPU, without %.3f s; price work %.4f s CPU = %.1f %% of the rest of the run (%.1f %% by wall)\n",
+      name, $2, $3, $6, $9, $12, $15, $18, $17 }'
+done
+
+[ -n "${BEFORE:-}${BEFORE_BIN:-}" ] || exit 0
+before_commit=${BEFORE:-unknown}
 root=$(pwd)
 tree="$work/before-prices"
 
@@ -69,7 +83,7 @@ for round in $(seq 1 "$rounds"); do
     fi
   done
 done
-echo "== the cost of prices (issue 16): shockflow run, whole process, this build vs the commit before prices ($before_commit), $rounds interleaved rounds, load average $(cut -d' ' -f1-3 /proc/loadavg) (target < 10 %)"
+echo "== the cost of prices (issue 16) across builds: shockflow run, whole process, this build vs the commit before prices ($before_commit), $rounds interleaved rounds, load average $(cut -d' ' -f1-3 /proc/loadavg) (target < 10 %)"
 python3 - "$work/prices-cost.txt" <<'PY'
 import statistics, sys
 rows = [line.split() for line in open(sys.argv[1]) if line.strip()]

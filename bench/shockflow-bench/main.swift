@@ -22,6 +22,13 @@
 //                                          the workers' table builds, model factorisations and batches (summed over threads)
 //   shockflow-bench sha256 FILE REPS       seconds to hash FILE as manifests do (`SHA256.hex(ofFileAt:)`, median
 //                                          of REPS after one warm-up read), MB/s and the digest
+//   shockflow-bench prices-cost SCENARIO ROUNDS
+//                                          what the price model costs a run of a dynamic scenario, like for like in
+//                                          this build: per round (interleaved), the whole `shockflow run` pipeline
+//                                          (`ScenarioRunner.run`: load, run, prices, write), the price computation alone
+//                                          (`RunPriceComputation.dynamic`) and the results folder written with and
+//                                          without the prices (their tables and summary rows); medians of wall and
+//                                          process CPU seconds, and the price work's share of the rest of the run
 //   shockflow-bench ario DAYS N            seconds of an ARIO run on china-2017 (half of Guangdong's electronics
 //                                          capacity lost on day 5 for 30 days, linear recovery over 30) for DAYS
 //                                          days alone, then of N variants (the loss spread over [0.25, 0.75]) in one
@@ -45,6 +52,18 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 }
 
 /// I − A with A ≥ 0 and column sums 0.6: a well-conditioned Leontief matrix, as in real tables.
+/// Wall and process CPU seconds (all threads) of `body`.
+func wallAndCPUSeconds(_ body: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
+    func processCPU() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+    let cpu = processCPU()
+    let wall = try seconds(body)
+    return (wall, processCPU() - cpu)
+}
+
 func leontiefMatrix(order n: Int) -> Matrix {
     var generator = SystemRandomNumberGenerator()
     var a = Matrix(rows: n, columns: n)
@@ -231,8 +250,44 @@ case ("ario", 2) where numbers.allSatisfy({ $0 > 0 }):
     let batch = try seconds { try model.run([scenario(0.5)] + variants.dropFirst(), days: days) { together = $0.production } }
     let difference = (0..<alone.rows).map { abs(together[$0, 0] - alone[$0, 0]) / max(abs(alone[$0, 0]), 1e-300) }.max() ?? 0
     print(String(format: "SINGLE %.3f LOCKSTEP %d %.3f DIFFERENCE %.2e THREADS %d", single, count, batch, difference, BLASRuntime.threadCount))
+case ("prices-cost", 1) where arguments.count == 3 && numbers[0] > 0:
+    let (path, rounds) = (arguments[1], numbers[0])
+    let work = FileManager.default.temporaryDirectory.appendingPathComponent("shockflow-prices-cost-\(getpid())").path
+    defer { try? FileManager.default.removeItem(atPath: work) }
+    let result = try ScenarioRunner.run(scenarioFile: path, outputFolder: work + "/warm-up").result
+    guard case .dynamic = result.scenario.model, result.prices != nil else {
+        FileHandle.standardError.write(Data("prices-cost: \(path) is not a dynamic-model scenario with prices\n".utf8))
+        exit(2)
+    }
+    let rationing = try ScenarioRun.planHorizonModel(for: result.scenario, economy: result.economy).model.rationing
+    let manifest = try RunManifest(
+        command: "run", loaded: EconomyLoader.load(result.scenario.economy), parameters: [:], startedAt: Date())
+    var withoutPrices = result
+    withoutPrices.prices = nil
+    var times: [String: [(wall: Double, cpu: Double)]] = [:]
+    for round in 0..<rounds {
+        let folder = work + "/round-\(round)"
+        times["run", default: []].append(try wallAndCPUSeconds { _ = try ScenarioRunner.run(scenarioFile: path, outputFolder: folder + "-run") })
+        times["computation", default: []].append(try wallAndCPUSeconds { _ = try RunPriceComputation.dynamic(result, rationing: rationing) })
+        // Alternate which folder is written first, so that neither side always finds the caches warm.
+        let order = round % 2 == 0 ? [("with", result), ("without", withoutPrices)] : [("without", withoutPrices), ("with", result)]
+        for (label, written) in order {
+            times["write " + label, default: []].append(try wallAndCPUSeconds { try RunResultsWriter.write(written, manifest: manifest, to: folder + "-" + label) })
+        }
+        try? FileManager.default.removeItem(atPath: work)
+    }
+    func medians(_ name: String) -> (wall: Double, cpu: Double) {
+        let values = times[name] ?? []
+        return (median(values.map(\.wall)), median(values.map(\.cpu)))
+    }
+    let (run, computation, with, without) = (medians("run"), medians("computation"), medians("write with"), medians("write without"))
+    let price = (wall: computation.wall + with.wall - without.wall, cpu: computation.cpu + with.cpu - without.cpu)
+    print(String(
+        format: "RUN %.4f %.4f COMPUTATION %.4f %.4f WRITE_WITH %.4f %.4f WRITE_WITHOUT %.4f %.4f PRICES %.4f %.4f SHARE %.2f %.2f",
+        run.wall, run.cpu, computation.wall, computation.cpu, with.wall, with.cpu, without.wall, without.cpu,
+        price.wall, price.cpu, 100 * price.wall / (run.wall - price.wall), 100 * price.cpu / (run.cpu - price.cpu)))
 default:
     FileHandle.standardError.write(
-        Data("usage: shockflow-bench kernel | dgemm N REPS | solve N NRHS REPS | china-build REPS | china-perturbation SEEDS | lockstep SCENARIO N | sweep SWEEP K [BATCH [WORKERS]] | sweep-phases SWEEP [WORKERS [BATCH]] | sha256 FILE REPS | ario DAYS N\n".utf8))
+        Data("usage: shockflow-bench kernel | dgemm N REPS | solve N NRHS REPS | china-build REPS | china-perturbation SEEDS | lockstep SCENARIO N | sweep SWEEP K [BATCH [WORKERS]] | sweep-phases SWEEP [WORKERS [BATCH]] | sha256 FILE REPS | prices-cost SCENARIO ROUNDS | ario DAYS N\n".utf8))
     exit(2)
 }

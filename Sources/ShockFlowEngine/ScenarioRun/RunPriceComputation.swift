@@ -6,7 +6,7 @@ import ShockFlowModel
 /// baseline's drivers solved once, then each period scales the responses by that period's shock
 /// factors (and, in the dynamic model, by its substitution shares θ̂: the period's A′). Quantities
 /// are not affected.
-enum RunPriceComputation {
+package enum RunPriceComputation {
     /// The economy's price structure (docs/prices.md, (P1)).
     static func structure(of economy: Economy, importCoefficients: Matrix, valueAddedCoefficients: [Double]) throws
         -> PriceStructure
@@ -18,7 +18,7 @@ enum RunPriceComputation {
     }
 
     /// The dynamic model: each period at its shock factors and its θ̂ (the scenario's `substitution_share`).
-    static func dynamic(_ result: ScenarioRunResult, rationing: RationingModel) throws -> RunPrices {
+    package static func dynamic(_ result: ScenarioRunResult, rationing: RationingModel) throws -> RunPrices {
         let economy = result.economy
         let structure = try structure(
             of: economy, importCoefficients: rationing.structure.importCoefficients,
