@@ -2,7 +2,7 @@
 #   make run   — installs missing system packages, builds (release), runs the main job on the default economy
 #                (the chip-export-controls scenario on china-2017, and the static analysis of china-2017)
 #   make test  — installs missing system packages, checks Package.swift against the imports, runs the whole test suite
-#   make bench — benchmarks (see bench/README.md); results go to bench/RESULTS.md by hand
+#   make bench — benchmarks (bench/run.sh runs them; each script says what it measures); figures go to bench/RESULTS.md by hand
 
 SYSTEM_PACKAGES := libopenblas-dev liblapacke-dev libssl-dev pkg-config
 # Only the tests need these: a headless browser (the report test), Slurm and munge (the one-node

@@ -44,9 +44,6 @@ echo "build: $("$bin/shockflow-bench" china-build 5 | awk '{print $2}')s"
 
 bash bench/analyze_vs_pymrio.sh "$bin/shockflow" "$py" "$work"
 
-echo "== one 20-quarter run of scenarios/chip-export-controls.yaml on china-2017, whole process (target < 1 s)"
-RUNS=5 bash bench/run_scenarios.sh scenarios/chip-export-controls.yaml | tail -1
-
 echo "== 100 variants of chip-export-controls.yaml (magnitude 0.5–1.5×) in lockstep vs one by one, 1 BLAS thread (target ≥ 5×)"
 read -r _ lockstep _ one_by_one < <("$bin/shockflow-bench" lockstep scenarios/chip-export-controls.yaml 100)
 echo "lockstep: ${lockstep}s   one by one: ${one_by_one}s   speed-up: $(ratio "$one_by_one" "$lockstep")x"
@@ -55,11 +52,7 @@ bash bench/lockstep_vs_numpy.sh "$bin/shockflow-bench" "$py" "$work"
 
 bash bench/prices_cost.sh "$bin/shockflow" "$work"
 
-echo "== sweeps: bench/chip-10-parameters.sweep.yaml, Saltelli N = 256, 10 parameters (3,072 runs) on china-2017 (target ≥ 10x)"
-read -r _ runs batched _ serial_runs serial _ pair_runs pair < <("$bin/shockflow-bench" sweep bench/chip-10-parameters.sweep.yaml 192)
-echo "batched (64 runs a batch, 2 threads): $runs runs in ${batched}s = $(python3 -c "print(f'{$runs/$batched:.1f}')") runs/s"
-echo "one at a time, 1 thread: $serial_runs runs in ${serial}s = $(python3 -c "print(f'{$serial_runs/$serial:.1f}')") runs/s   batched/one at a time: $(python3 -c "print(f'{($runs/$batched)/($serial_runs/$serial):.2f}')")x"
-echo "one at a time, 2 threads: $pair_runs runs in ${pair}s = $(python3 -c "print(f'{$pair_runs/$pair:.1f}')") runs/s   batched/that: $(python3 -c "print(f'{($runs/$batched)/($pair_runs/$pair):.2f}')")x"
+bash bench/speed_targets.sh "$bin" "$work"
 
 bash bench/leontief_sweep_vs_numpy.sh "$bin/shockflow" "$py" "$work"
 
