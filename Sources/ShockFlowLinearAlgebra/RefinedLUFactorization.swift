@@ -1,7 +1,8 @@
 import COpenBLAS
 import Foundation
 
-/// The LU factorisation of I − C in single precision (`sgetrf`, about twice as fast as `dgetrf`),
+/// The LU factorisation of I − C in single precision (blocked as `sgetrf`, its updates on two threads
+/// with the same bits on any number of cores: `TwoWaySinglePrecisionLU`; about twice as fast as `dgetrf`),
 /// whose solutions are refined to double-precision accuracy against C itself: LAPACK's `dsgesv`
 /// strategy (Langou et al. 2006, "Exploiting the performance of 32 bit floating point arithmetic
 /// in obtaining 64 bit accuracy"). Each solve starts from the single-precision solution x and
@@ -55,7 +56,7 @@ public struct RefinedLUFactorization: Sendable {
         if n > 0, info == 0 {
             info = factors.withUnsafeMutableBufferPointer { buffer in
                 pivots.withUnsafeMutableBufferPointer { pivotBuffer in
-                    LAPACKE_sgetrf(LAPACK_COL_MAJOR, n32, n32, buffer.baseAddress, n32, pivotBuffer.baseAddress)
+                    TwoWaySinglePrecisionLU.factor(buffer, order: n, pivots: pivotBuffer)
                 }
             }
             if info < 0 { throw LinearAlgebraError.illegalArgument(routine: "sgetrf", position: Int(-info)) }

@@ -10,7 +10,9 @@ import ShockFlowLinearAlgebra
 /// building the CSV tables) uses the cores through its own threads, in a fixed order. `economy analyze`
 /// runs its LU of I − A (`sgetrf`, then refinement), solves and inverses under it too (StaticAnalysisWriter):
 /// on a quiet machine the second thread saved about 0.4 s of `sgetrf` at n = 4900 and 0.01 s at n = 1302
-/// (bench/RESULTS.md, "Issue 12: analyze on one OpenBLAS thread"). A sweep's indices are computed under it too.
+/// (bench/RESULTS.md, "Issue 12: analyze on one OpenBLAS thread"), which the LU's own two fixed halves
+/// (`TwoWaySinglePrecisionLU`, the same bits on any number of cores) win back. A sweep's indices are computed
+/// under it too.
 enum ReproducibleLinearAlgebra {
     static let note = "the model ran on one OpenBLAS thread whatever the thread setting, so results do not depend on it"
 
