@@ -8,9 +8,9 @@ extension PlanHorizonModel {
         guard !scenarios.isEmpty else { throw PlanHorizonError.noScenarios }
         let batch = ScenarioBatch(scenarios)
         let setups = try batch.columns.map { try ScenarioColumn(scenario: $0, model: self) }
-        var loop = PeriodLoop(model: self, setups: setups)
+        var loop = try PeriodLoop(model: self, setups: setups)
         for period in 0..<horizon.periods {
-            let record = try loop.solve(period: period)
+            let record = try loop.solve(loop.prepare(period: period))
             try onPeriod(record)
             if period + 1 < horizon.periods { try loop.advance(after: record) }
         }
@@ -38,8 +38,17 @@ struct PeriodLoop {
     var availability: Matrix
     /// The cells of each import substitute (`model.rationing.substitutes`).
     let substituteCells: [[Int]]
+    /// The solves each period's orders combine (MODEL (13) with (24)).
+    let combination: OrdersCombination
 
-    init(model: PlanHorizonModel, setups: [ScenarioColumn]) {
+    /// One period's input to the supply-constrained step and the coefficients of its orders in `combination`.
+    struct PreparedPeriod {
+        let period: Int
+        let input: RationingInput
+        let orderCoefficients: Matrix
+    }
+
+    init(model: PlanHorizonModel, setups: [ScenarioColumn]) throws {
         let structure = model.rationing.structure
         self.model = model
         self.setups = setups
@@ -60,6 +69,7 @@ struct PeriodLoop {
         deliveredInvestment = Array(
             repeating: Matrix(rows: cellCount, columns: columnCount), count: setups.map(\.lag).max() ?? 1)
         availability = Matrix(rows: productCount, columns: columnCount, repeating: 1)
+        combination = try OrdersCombination(model: model, schedules: setups.map(\.schedule))
         for column in 0..<columnCount {
             allocateInvestment(column: column, period: 0, budgetFactor: 1)
             for i in 0..<cellCount { referenceInvestment[i / sectorCount, column] += investment[i, column] }
@@ -68,9 +78,10 @@ struct PeriodLoop {
         }
     }
 
-    /// Capacity (18), imports, final demand (24), then the supply-constrained step of period t.
-    mutating func solve(period t: Int) throws -> PeriodRecord {
+    /// Capacity (18), imports and final demand (24) of period t, and the coefficients of its orders.
+    mutating func prepare(period t: Int) throws -> PreparedPeriod {
         let (n, columns, sectors) = (cellCount, columnCount, sectorCount)
+        var orderCoefficients = combination.coefficientMatrix()
         var capacity = Matrix(rows: n, columns: columns)
         var finalDemand = Matrix(rows: n, columns: columns)
         var investmentChange = Matrix(rows: regionCount, columns: columns)
@@ -103,12 +114,22 @@ struct PeriodLoop {
                     investmentChange[region, column] = total - grown * referenceInvestment[region, column]
                 }
             }
+            combination.setCoefficients(
+                &orderCoefficients, column: column, grown: grown, investmentChange: investmentChange,
+                schedule: setup.schedule, factors: factors)
         }
         try Matrix.gemm(model.capitalGoods, investmentChange, beta: 1, into: &finalDemand)
         let input = RationingInput(
             capacity: capacity, finalDemand: finalDemand, importAvailability: availability,
             substitutability: substitutability, importProductCount: productCount)
-        let result = try model.rationing.solve(input, period: t, scenarioNames: names)
+        return PreparedPeriod(period: t, input: input, orderCoefficients: orderCoefficients)
+    }
+
+    /// The supply-constrained step of a prepared period, orders d(0) = (I − A)⁻¹·y(t) from `combination`.
+    func solve(_ prepared: PreparedPeriod) throws -> PeriodRecord {
+        let (t, n) = (prepared.period, cellCount)
+        let orders = try combination.orders(prepared.orderCoefficients)
+        let result = try model.rationing.solve(prepared.input, orders: orders, period: t, scenarioNames: names)
         var capital = capitalIndex
         for (column, setup) in setups.enumerated() {
             capital.withMutableColumn(column) { capital in

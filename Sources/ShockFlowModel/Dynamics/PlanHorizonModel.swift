@@ -12,6 +12,9 @@ public struct PlanHorizonModel: Sendable {
     let baseFinalDemand: [Double]
     /// Γ (n×R): each region's capital-goods basket, columns summing to 1.
     let capitalGoods: Matrix
+    /// [L·y_base | L·Γ] (n × (1 + R)), L = (I − A)⁻¹: the solves every period's orders combine
+    /// (`OrdersCombination`), made once per model.
+    let fixedDemandOrders: Matrix
     /// B(0) = h·Σ GFCF.
     let baseBudget: Double
     /// Depreciation by cell with gaps filled (`CapitalCalibration.filledDepreciation`).
@@ -56,8 +59,13 @@ public struct PlanHorizonModel: Sendable {
         self.rationing = rationing
         self.horizon = horizon
         self.finalDemand = finalDemand
-        self.baseFinalDemand = try finalDemand.rowSums().map { horizon.periodLength * $0 }
+        let baseFinalDemand = try finalDemand.rowSums().map { horizon.periodLength * $0 }
+        self.baseFinalDemand = baseFinalDemand
         self.capitalGoods = goods
+        var fixedDemand = Matrix(rows: n, columns: 1 + regions)
+        fixedDemand.setColumn(0, to: baseFinalDemand)
+        fixedDemand.elements.replaceSubrange(n..<fixedDemand.elements.count, with: goods.elements)
+        self.fixedDemandOrders = try rationing.factorization.solve(fixedDemand)
         self.baseBudget = horizon.periodLength * total
         self.depreciationWeights = CapitalCalibration.filledDepreciation(
             depreciation, grossOutput: structure.grossOutput, sectorCount: structure.sectorCount)

@@ -12,8 +12,9 @@ enum RationingFixedPoint {
     /// Cells with d ≤ 0 are not rationed (x = d, ρ = 1).
     ///
     /// Each sweep is a Jacobi step (every x′ from the shares ρ of the previous x), computed only where
-    /// it can differ: after the first sweep, x′_j is recomputed for the users j of the cells whose x
-    /// changed in the previous sweep; for every other cell x′_j = x_j exactly. The iterates, the
+    /// it can differ: in the first sweep for the cells with a ρᵐ bound below 1 and the users j of the
+    /// cells rationed from the start (ρ_i < 1), after it for the users j of the cells whose x changed in
+    /// the previous sweep; for every other cell x′_j = x_j exactly. The iterates, the
     /// number of sweeps and the result are those of full sweeps, at a fraction of the work once few
     /// cells still move.
     /// - Parameter importBound: min(1, min over critical imported products p of ρᵐ_p), per cell.
@@ -29,11 +30,25 @@ enum RationingFixedPoint {
         for i in 0..<n { rho[i] = d[i] > 0 ? x[i] / d[i] : 1 }
         var changed: [Int] = []
         var pending = [Bool](repeating: false, count: n)
-        var candidates = Array(0..<n)
+        var candidates: [Int] = []
         masks.domesticInputs.withUnsafeBufferPointer { inputs in
             masks.domesticStarts.withUnsafeBufferPointer { starts in
                 masks.domesticUsers.withUnsafeBufferPointer { users in
                     masks.domesticUserStarts.withUnsafeBufferPointer { userStarts in
+                        // The first sweep can move x_j only where a bound is below 1: ρᵐ bound < 1, or a critical
+                        // input i with ρ_i < 1. Elsewhere x′_j = min(c_j, d_j·1) = x_j exactly, so those are skipped.
+                        func addCandidate(_ j: Int) {
+                            if !pending[j] {
+                                pending[j] = true
+                                candidates.append(j)
+                            }
+                        }
+                        for j in 0..<n where importBound[j] < 1 { addCandidate(j) }
+                        for i in 0..<n where rho[i] < 1 {
+                            for position in userStarts[i]..<userStarts[i + 1] { addCandidate(users[position]) }
+                        }
+                        candidates.sort()
+                        for j in candidates { pending[j] = false }
                         // ‖x‖∞ and where it is: x only moves at `changed`, so it is recomputed only when
                         // the largest entry moved or a moved entry exceeds it.
                         var (norm, largest) = (0.0, 0)

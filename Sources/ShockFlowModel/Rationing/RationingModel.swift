@@ -53,10 +53,27 @@ public struct RationingModel: Sendable {
         -> RationingResult
     {
         try validate(input)
+        // MODEL (13) without substitution: d(0) = (I − A)⁻¹·y, every column in one dgetrs.
+        return try solveValidated(input, orders: factorization.solve(input.finalDemand), period: period, scenarioNames: scenarioNames)
+    }
+
+    /// As `solve(_:period:scenarioNames:)` with the orders before substitution, d(0) = (I − A)⁻¹·y (n×N),
+    /// computed by the caller (the plan-horizon model combines them from solves made once, `OrdersCombination`).
+    func solve(_ input: RationingInput, orders: Matrix, period: Int? = nil, scenarioNames: [String]? = nil) throws
+        -> RationingResult
+    {
+        try validate(input)
+        try ProductionStructure.expect("orders d", orders, rows: structure.cellCount, columns: input.columnCount)
+        return try solveValidated(input, orders: orders, period: period, scenarioNames: scenarioNames)
+    }
+
+    /// MODEL (13)–(17) from d(0) on a validated input.
+    private func solveValidated(_ input: RationingInput, orders: Matrix, period: Int?, scenarioNames: [String]?) throws
+        -> RationingResult
+    {
         let (n, productCount, columns) = (structure.cellCount, structure.importProductCount, input.columnCount)
         func name(_ column: Int) -> String? { scenarioNames.flatMap { column < $0.count ? $0[column] : nil } }
-        // MODEL (13) without substitution: d(0) = (I − A)⁻¹·y, every column in one dgetrs.
-        var ordered = try factorization.solve(input.finalDemand)
+        var ordered = orders
         var shares = Matrix(rows: productCount, columns: columns)
         var substitutionIterations = [Int](repeating: 0, count: columns)
         if let correction {

@@ -14,6 +14,22 @@ extension ShockSchedule {
         for entry in finalDemandEntries { demand[entry.cell] = base[entry.cell] }
     }
 
+    /// The entries grouped by the shocks that scale them, so that y = y_base + Σ_g (∏ factors − 1)·v_g
+    /// (MODEL (24), first term): per group its shocks and v_g, the flows h·Y[i, k] of its entries summed
+    /// by cell (in column-major entry order), cells ascending. Groups in the order of their first entry.
+    func finalDemandPatterns() -> [(shocks: [Int], pattern: OrdersCombination.Pattern)] {
+        var flows: [[Int]: [Int: Double]] = [:]
+        var groups: [[Int]] = []
+        for entry in finalDemandEntries {
+            if flows[entry.shocks] == nil { groups.append(entry.shocks) }
+            flows[entry.shocks, default: [:]][entry.cell, default: 0] += entry.periodFlow
+        }
+        return groups.map { shocks in
+            let cells = (flows[shocks] ?? [:]).sorted { $0.key < $1.key }
+            return (shocks, OrdersCombination.Pattern(cells: cells.map(\.key), flows: cells.map(\.value)))
+        }
+    }
+
     /// Δy (n) of the export and demand shocks at `factors` (MODEL (7): the Leontief model's demand
     /// change; per-period flows when the schedule was built with a period length h).
     public func finalDemandChange(factors: [Double], cellCount: Int) -> [Double] {
