@@ -27,11 +27,12 @@ enum ShortestDecimal {
         let lower = center - 1
         let upper = center + 1
         // From 17 or 18 significant digits (always enough) up, while a shorter decimal still fits.
+        let powers = powersOfTen
         var exponent = k0 - 16
         var best: Int?
         while exponent < 0 {
-            guard -exponent < powersOfTen.count else { return false }
-            let scale = powersOfTen[-exponent]
+            guard -exponent < powers.count else { return false }
+            let scale = powers[-exponent]
             let lowerScaled = lower &* scale
             let upperScaled = upper &* scale
             let above = (lowerScaled &>> shift) &+ 1
@@ -42,7 +43,7 @@ enum ShortestDecimal {
             exponent += 1
         }
         guard let best else { return false }
-        let scale = powersOfTen[-best]
+        let scale = powers[-best]
         let centerScaled = center &* scale
         let below = centerScaled >> shift
         let remainder = centerScaled - (below << shift)
@@ -54,8 +55,12 @@ enum ShortestDecimal {
         let upperScaled = upper &* scale
         func inside(_ digits: UInt128) -> Bool { digits << shift > lowerScaled && digits << shift < upperScaled }
         let digits = inside(nearest) ? nearest : inside(other) ? other : nil
-        guard let digits, digits < UInt128(UInt64.max) else { return false }
-        write(UInt64(digits), exponent: best, negative: value < 0, to: &bytes)
+        guard let digits, digits < powers[18] else { return false }
+        // It has k0 − best + 1 digits, or one more; counted from there (not from one) to keep the branches few.
+        var count = max(1, k0 - best + 1)
+        while count > 1, digits < powers[count - 1] { count -= 1 }
+        while digits >= powers[count] { count += 1 }
+        write(UInt64(digits), count: count, exponent: best, negative: value < 0, to: &bytes)
         return true
     }
 
@@ -66,48 +71,48 @@ enum ShortestDecimal {
         return powers
     }()
 
-    /// digits·10^exponent in Swift's layout: `0.000123`, `123.456`, or below 10⁻⁴ `1.23e-05`; composed
-    /// on the stack and appended at once.
-    private static func write(_ digits: UInt64, exponent: Int, negative: Bool, to bytes: inout [UInt8]) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { text in
-            // The digits, last first, at the end of the buffer: text[digitsStart..<48].
-            var digitsStart = 48
-            var rest = digits
-            while rest > 0 {
-                digitsStart -= 1
-                text[digitsStart] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
-                rest /= 10
-            }
-            let count = 48 - digitsStart
-            let leading = exponent + count - 1  // the first digit's decimal exponent
-            var length = 0
-            func put(_ byte: UInt8) {
-                text[length] = byte
-                length += 1
-            }
-            if negative { put(UInt8(ascii: "-")) }
+    /// digits (`count` of them)·10^exponent in Swift's layout: `0.000123`, `123.456`, or below 10⁻⁴ `1.23e-05`. The digits
+    /// are made eight at a time (`eightDigits`) into 24 bytes on the stack, then copied around the point.
+    private static func write(_ digits: UInt64, count: Int, exponent: Int, negative: Bool, to bytes: inout [UInt8]) {
+        let leading = exponent + count - 1  // the first digit's decimal exponent
+        var text = (
+            eightDigits(digits / 10_000_000_000_000_000), eightDigits((digits / 100_000_000) % 100_000_000),
+            eightDigits(digits % 100_000_000))
+        withUnsafeBytes(of: &text) { text in
+            let significant = UnsafeRawBufferPointer(rebasing: text[(24 - count)...])
+            if negative { bytes.append(UInt8(ascii: "-")) }
             if leading < -4 {
-                put(text[digitsStart])
+                bytes.append(significant[0])
                 if count > 1 {
-                    put(UInt8(ascii: "."))
-                    for index in (digitsStart + 1)..<48 { put(text[index]) }
+                    bytes.append(UInt8(ascii: "."))
+                    bytes.append(contentsOf: significant[1...])
                 }
-                put(UInt8(ascii: "e"))
-                put(UInt8(ascii: "-"))
-                put(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: -leading / 10))
-                put(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: -leading % 10))
+                bytes.append(contentsOf: [
+                    UInt8(ascii: "e"), UInt8(ascii: "-"), UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: -leading / 10),
+                    UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: -leading % 10),
+                ])
             } else if leading < 0 {
-                put(UInt8(ascii: "0"))
-                put(UInt8(ascii: "."))
-                for _ in 0..<(-leading - 1) { put(UInt8(ascii: "0")) }
-                for index in digitsStart..<48 { put(text[index]) }
+                bytes.append(contentsOf: [UInt8(ascii: "0"), UInt8(ascii: ".")])
+                bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: -leading - 1))
+                bytes.append(contentsOf: significant)
             } else {
                 // Not whole, so there are digits after the point.
-                for index in digitsStart...(digitsStart + leading) { put(text[index]) }
-                put(UInt8(ascii: "."))
-                for index in (digitsStart + leading + 1)..<48 { put(text[index]) }
+                bytes.append(contentsOf: significant[...leading])
+                bytes.append(UInt8(ascii: "."))
+                bytes.append(contentsOf: significant[(leading + 1)...])
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[0..<length]))
         }
+    }
+
+    /// A number below 10⁸ as eight ASCII digits, the first in the lowest byte (little-endian memory
+    /// order): split into halves of four digits, pairs, then single digits, all lanes at once.
+    private static func eightDigits(_ value: UInt64) -> UInt64 {
+        let high = value / 10_000
+        let fours = high | ((value - high * 10_000) << 32)
+        let twosHigh = ((fours &* 10_486) >> 20) & 0x0000_007F_0000_007F
+        let pairs = twosHigh | ((fours &- 100 &* twosHigh) << 16)
+        let onesHigh = ((pairs &* 103) >> 10) & 0x000F_000F_000F_000F
+        let singles = onesHigh | ((pairs &- 10 &* onesHigh) << 8)
+        return (singles &+ 0x3030_3030_3030_3030).littleEndian
     }
 }
