@@ -4,7 +4,10 @@ import ShockFlowFormats
 /// numbers or empty fields. The fast path for `cells.csv`, which has hundreds of thousands of rows:
 /// labels are quoted once (by `CSVTableWriter`), numbers use `NumberFormatting`, nothing is allocated per row.
 struct ResultsTable {
-    private(set) var bytes: [UInt8]
+    /// The rows being appended now; `finishedParts` holds what came before them (this table's
+    /// earlier bytes and other tables' rows, `append(rowsOf:)`), written first and never copied together.
+    private var bytes: [UInt8]
+    private var finishedParts: [[UInt8]] = []
     private let labelEncoder: CSVTableWriter
     /// The first NaN or ±Inf appended, if any: `requireFinite` refuses to write the table then.
     private(set) var firstNonFinite: NonFiniteFigure?
@@ -22,10 +25,17 @@ struct ResultsTable {
 
     /// Appends the rows of `other` (built separately, e.g. on another thread).
     mutating func append(rowsOf other: ResultsTable) {
-        if firstNonFinite == nil, let figure = other.firstNonFinite {
-            firstNonFinite = figure.shifted(by: bytes.reduce(0) { $0 + ($1 == 10 ? 1 : 0) })
-        }
-        bytes.append(contentsOf: other.bytes)
+        if firstNonFinite == nil, let figure = other.firstNonFinite { firstNonFinite = figure.shifted(by: Self.lines(in: parts)) }
+        finishedParts += [bytes] + other.parts
+        bytes = []
+    }
+
+    /// The table's bytes in file order.
+    var parts: [[UInt8]] { finishedParts + [bytes] }
+
+    /// The line breaks in `parts`.
+    private static func lines(in parts: [[UInt8]]) -> Int {
+        parts.reduce(0) { count, part in part.reduce(count) { $0 + ($1 == 10 ? 1 : 0) } }
     }
 
     /// The label fields, quoted where needed, each followed by the separator.
@@ -37,9 +47,16 @@ struct ResultsTable {
         let difference = scenario - baseline
         bytes.append(contentsOf: prefix)
         bytes.append(contentsOf: second)
+        let baselineStart = bytes.count
         appendNumber(baseline)
+        let baselineEnd = bytes.count
         bytes.append(UInt8(ascii: ","))
-        appendNumber(scenario)
+        if scenario.bitPattern == baseline.bitPattern {
+            // A third of the cells' rows are untouched by the shock: the same text again, not formatted twice.
+            for index in baselineStart..<baselineEnd { bytes.append(bytes[index]) }
+        } else {
+            appendNumber(scenario)
+        }
         bytes.append(UInt8(ascii: ","))
         appendNumber(difference)
         bytes.append(UInt8(ascii: ","))
@@ -76,7 +93,8 @@ struct ResultsTable {
 
     private mutating func appendNumber(_ value: Double) {
         if !value.isFinite, firstNonFinite == nil {
-            firstNonFinite = NonFiniteFigure.locate(value, appendingTo: bytes, separator: UInt8(ascii: ","))
+            let located = NonFiniteFigure.locate(value, appendingTo: bytes, separator: UInt8(ascii: ","))
+            firstNonFinite = finishedParts.isEmpty ? located : located.shifted(by: Self.lines(in: finishedParts))
         }
         NumberFormatting.append(value, to: &bytes)
     }
@@ -88,6 +106,6 @@ struct ResultsTable {
     }
 
     func write(to path: String) throws {
-        try AtomicFile.write(bytes, to: path)
+        try AtomicFile.write(parts: parts, to: path)
     }
 }

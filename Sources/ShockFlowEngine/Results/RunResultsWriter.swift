@@ -23,7 +23,14 @@ public enum RunResultsWriter {
         for (name, table) in tables { try table.requireFinite(path: folder + "/" + name) }
         let manifest = ExtendedManifest(manifest: try manifest(), key: "iterations", extra: result.iterations)
         try AtomicDirectory.write(to: folder) { temporary in
-            for (name, table) in tables { try table.write(to: temporary + "/" + name) }
+            // cells.csv (nine tenths of the bytes) on one thread, the other files on another: the writes and
+            // their flushes to disk overlap.
+            let (cells, others) = (tables[0], tables.dropFirst())
+            let jobs: [@Sendable () -> Result<Void, any Error>] = [
+                { Result { try cells.table.write(to: temporary + "/" + cells.name) } },
+                { Result { for (name, table) in others { try table.write(to: temporary + "/" + name) } } },
+            ]
+            for outcome in ConcurrentJobs.run(jobs) { try outcome.get() }
             try manifest.write(to: temporary + "/manifest.json")
         }
     }

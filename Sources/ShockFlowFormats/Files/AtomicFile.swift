@@ -5,6 +5,11 @@ import Foundation
 /// atomic within one file system). Used by every writer in ShockFlow.
 public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String) throws {
+        try write(parts: [bytes], to: path)
+    }
+
+    /// Writes `parts` one after the other as one file (a table built in pieces, without copying them together).
+    public static func write(parts: [[UInt8]], to path: String) throws {
         let temporaryPath = try createTemporary(besides: path) { candidate in
             let descriptor = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else { return false }
@@ -12,7 +17,7 @@ public enum AtomicFile {
             return true
         }
         do {
-            try fill(temporaryPath, with: bytes)
+            try fill(temporaryPath, with: parts)
             guard rename(temporaryPath, path) == 0 else { throw systemError(path) }
         } catch {
             unlink(temporaryPath)
@@ -38,10 +43,15 @@ public enum AtomicFile {
         throw DataFileError.writeFailed(path: path, reason: "could not create a temporary file next to it")
     }
 
-    private static func fill(_ path: String, with bytes: [UInt8]) throws {
+    private static func fill(_ path: String, with parts: [[UInt8]]) throws {
         let descriptor = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)
         guard descriptor >= 0 else { throw systemError(path) }
         defer { close(descriptor) }
+        for bytes in parts { try write(bytes, to: descriptor, path: path) }
+        guard fsync(descriptor) == 0 else { throw systemError(path) }
+    }
+
+    private static func write(_ bytes: [UInt8], to descriptor: Int32, path: String) throws {
         try bytes.withUnsafeBytes { buffer in
             var written = 0
             while written < buffer.count {
@@ -54,7 +64,6 @@ public enum AtomicFile {
                 written += result
             }
         }
-        guard fsync(descriptor) == 0 else { throw systemError(path) }
     }
 
     package static func systemError(_ path: String) -> DataFileError {

@@ -168,7 +168,11 @@ package struct LabelCatalog: Sendable {
 }
 
 extension String {
+    /// The text without leading and trailing whitespace (one slice: a plan table trims every field).
     func trimmingWhitespace() -> String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else {
+            return ""
+        }
+        return String(self[first...last])
     }
 }
