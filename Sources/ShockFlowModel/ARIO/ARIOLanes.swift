@@ -6,18 +6,18 @@ enum ARIOLanes {
     typealias Mask = SIMDMask<SIMD4<Int64>>
 
     @inline(__always)
-    static func load(_ values: UnsafePointer<Double>, _ j: Int) -> Values {
-        UnsafeRawPointer(values + j).loadUnaligned(as: Values.self)
+    static func load(_ values: UnsafeBufferPointer<Double>, _ j: Int) -> Values {
+        UnsafeRawBufferPointer(values).loadUnaligned(fromByteOffset: j * MemoryLayout<Double>.stride, as: Values.self)
     }
 
     @inline(__always)
-    static func load(_ values: UnsafeMutablePointer<Double>, _ j: Int) -> Values {
-        load(UnsafePointer(values), j)
+    static func load(_ values: UnsafeMutableBufferPointer<Double>, _ j: Int) -> Values {
+        load(UnsafeBufferPointer(values), j)
     }
 
     @inline(__always)
-    static func store(_ lanes: Values, _ values: UnsafeMutablePointer<Double>, _ j: Int) {
-        UnsafeMutableRawPointer(values + j).storeBytes(of: lanes, as: Values.self)
+    static func store(_ lanes: Values, _ values: UnsafeMutableBufferPointer<Double>, _ j: Int) {
+        UnsafeMutableRawBufferPointer(values).storeBytes(of: lanes, toByteOffset: j * MemoryLayout<Double>.stride, as: Values.self)
     }
 
     /// |x| lane by lane (NaN stays NaN).

@@ -30,10 +30,12 @@ extension ARIOLockstep {
                     for p in 0..<sectorCount {
                         inventories[p].elements.withUnsafeBufferPointer { inventory in
                             for c in 0..<N {
-                                let offset = c * n
+                                let block = (c * n)..<((c + 1) * n)
                                 Self.constrain(
-                                    ratio: ratio.baseAddress! + offset, inventory: inventory.baseAddress! + offset,
-                                    optimal: optimal.baseAddress! + offset, coefficient: coefficients.baseAddress! + p * n,
+                                    ratio: UnsafeMutableBufferPointer(rebasing: ratio[block]),
+                                    inventory: UnsafeBufferPointer(rebasing: inventory[block]),
+                                    optimal: UnsafeBufferPointer(rebasing: optimal[block]),
+                                    coefficient: UnsafeBufferPointer(rebasing: coefficients[(p * n)..<((p + 1) * n)]),
                                     psi: columns[c].psi, duration: columns[c].constraintDuration[p], count: n)
                             }
                         }
@@ -50,8 +52,8 @@ extension ARIOLockstep {
     /// (A12) ratio_j ← min(ratio_j, I_j / C_j) where C_j = ((x_opt,j·A_C[p, j])·ψ)·s_p ≠ 0, for one product and
     /// column; `coefficient` is 0 where p does not count in j's constraint. Four industries at a time.
     private static func constrain(
-        ratio: UnsafeMutablePointer<Double>, inventory: UnsafePointer<Double>, optimal: UnsafePointer<Double>,
-        coefficient: UnsafePointer<Double>, psi: Double, duration: Double, count: Int
+        ratio: UnsafeMutableBufferPointer<Double>, inventory: UnsafeBufferPointer<Double>, optimal: UnsafeBufferPointer<Double>,
+        coefficient: UnsafeBufferPointer<Double>, psi: Double, duration: Double, count: Int
     ) {
         typealias Lanes = ARIOLanes
         var j = 0

@@ -16,18 +16,19 @@ extension ARIOLockstep {
             optimal.elements.withUnsafeBufferPointer { optimal in
                 model.inputCoefficients.elements.withUnsafeBufferPointer { coefficients in
                     for p in 0..<sectorCount {
-                        let coefficient = coefficients.baseAddress! + p * n
+                        let coefficient = UnsafeBufferPointer(rebasing: coefficients[(p * n)..<((p + 1) * n)])
                         supplied[p].elements.withUnsafeBufferPointer { supplied in
                             inventories[p].elements.withUnsafeMutableBufferPointer { inventory in
                                 orderScales[p].elements.withUnsafeMutableBufferPointer { scale in
                                     for c in 0..<N {
-                                        let offset = c * n
+                                        let (rows, shifted) = ((c * n)..<((c + 1) * n), ((N + c) * n)..<((N + c + 1) * n))
                                         let block = ARIORestockingBlock(
-                                            inventory: inventory.baseAddress! + offset, scale: scale.baseAddress! + offset,
-                                            receipts: supplied.baseAddress! + offset,
-                                            suppliedWeights: supplied.baseAddress! + (N + c) * n,
-                                            production: production.baseAddress! + offset, optimal: optimal.baseAddress! + offset,
-                                            coefficient: coefficient, count: n)
+                                            inventory: UnsafeMutableBufferPointer(rebasing: inventory[rows]),
+                                            scale: UnsafeMutableBufferPointer(rebasing: scale[rows]),
+                                            receipts: UnsafeBufferPointer(rebasing: supplied[rows]),
+                                            suppliedWeights: UnsafeBufferPointer(rebasing: supplied[shifted]),
+                                            production: UnsafeBufferPointer(rebasing: production[rows]),
+                                            optimal: UnsafeBufferPointer(rebasing: optimal[rows]), coefficient: coefficient, count: n)
                                         let result = block.restockAndScale(
                                             restocking: restocking[c], duration: columns[c].inventoryDuration[p],
                                             rate: columns[c].restorationRate[p])
@@ -96,14 +97,14 @@ extension ARIOLockstep {
 
 /// One product's n industries in one column: the contiguous slices the restocking pass reads and writes.
 private struct ARIORestockingBlock {
-    let inventory: UnsafeMutablePointer<Double>
-    let scale: UnsafeMutablePointer<Double>
+    let inventory: UnsafeMutableBufferPointer<Double>
+    let scale: UnsafeMutableBufferPointer<Double>
     /// (Z⁰_pᵀ·(x/D ∘ w)) and (Z⁰_pᵀ·w′) of the column.
-    let receipts: UnsafePointer<Double>
-    let suppliedWeights: UnsafePointer<Double>
-    let production: UnsafePointer<Double>
-    let optimal: UnsafePointer<Double>
-    let coefficient: UnsafePointer<Double>
+    let receipts: UnsafeBufferPointer<Double>
+    let suppliedWeights: UnsafeBufferPointer<Double>
+    let production: UnsafeBufferPointer<Double>
+    let optimal: UnsafeBufferPointer<Double>
+    let coefficient: UnsafeBufferPointer<Double>
     let count: Int
 
     /// (A14) I ← (I − U) + G·(Z⁰_pᵀ·(x/D ∘ w)) when `restocking`; (A18)–(A20) G ← (gap·rate + U) / (Z⁰_pᵀ·w′)
