@@ -26,17 +26,17 @@ extension ARIOLockstep {
         var ratio = [Double](repeating: 1, count: n * N)
         ratio.withUnsafeMutableBufferPointer { ratio in
             optimal.elements.withUnsafeBufferPointer { optimal in
-                model.inputCoefficients.elements.withUnsafeBufferPointer { coefficients in
-                    model.constrainingInput.withUnsafeBufferPointer { constraining in
-                        for p in 0..<sectorCount {
-                            inventories[p].elements.withUnsafeBufferPointer { inventory in
-                                for c in 0..<N {
-                                    let (psi, duration, offset) = (columns[c].psi, columns[c].constraintDuration[p], c * n)
-                                    for j in 0..<n where constraining[j + p * n] {
-                                        let required = ((optimal[offset + j] * coefficients[j + p * n]) * psi) * duration
-                                        if required != 0 { ratio[offset + j] = min(ratio[offset + j], inventory[offset + j] / required) }
-                                    }
-                                }
+                model.constrainingCoefficients.elements.withUnsafeBufferPointer { coefficients in
+                    for p in 0..<sectorCount {
+                        inventories[p].elements.withUnsafeBufferPointer { inventory in
+                            for c in 0..<N {
+                                let block = (c * n)..<((c + 1) * n)
+                                Self.constrain(
+                                    ratio: UnsafeMutableBufferPointer(rebasing: ratio[block]),
+                                    inventory: UnsafeBufferPointer(rebasing: inventory[block]),
+                                    optimal: UnsafeBufferPointer(rebasing: optimal[block]),
+                                    coefficient: UnsafeBufferPointer(rebasing: coefficients[(p * n)..<((p + 1) * n)]),
+                                    psi: columns[c].psi, duration: columns[c].constraintDuration[p], count: n)
                             }
                         }
                     }
@@ -46,6 +46,27 @@ extension ARIOLockstep {
                     for index in production.indices { production[index] = optimal[index] * ratio[index] }
                 }
             }
+        }
+    }
+
+    /// (A12) ratio_j ← min(ratio_j, I_j / C_j) where C_j = ((x_opt,j·A_C[p, j])·ψ)·s_p ≠ 0, for one product and
+    /// column; `coefficient` is 0 where p does not count in j's constraint. Four industries at a time.
+    private static func constrain(
+        ratio: UnsafeMutableBufferPointer<Double>, inventory: UnsafeBufferPointer<Double>, optimal: UnsafeBufferPointer<Double>,
+        coefficient: UnsafeBufferPointer<Double>, psi: Double, duration: Double, count: Int
+    ) {
+        typealias Lanes = ARIOLanes
+        var j = 0
+        while j + Lanes.Values.scalarCount <= count {
+            let required = ((Lanes.load(optimal, j) * Lanes.load(coefficient, j)) * psi) * duration
+            let (available, current) = (Lanes.load(inventory, j) / required, Lanes.load(ratio, j))
+            Lanes.store(current.replacing(with: available, where: (available .< current) .& (required .!= 0)), ratio, j)
+            j += Lanes.Values.scalarCount
+        }
+        while j < count {
+            let required = ((optimal[j] * coefficient[j]) * psi) * duration
+            if required != 0 { ratio[j] = min(ratio[j], inventory[j] / required) }
+            j += 1
         }
     }
 
@@ -76,58 +97,5 @@ extension ARIOLockstep {
             }
             try Matrix.gemm(model.dailyFlowsByProduct[p], supplierFactors, transposeA: .transposed, into: &supplied[p])
         }
-    }
-
-    /// (A14) Received R[p, j] = G[p, j]·(Z⁰_pᵀ·(x/D ∘ w))[j], used U[p, j] = x_j·A_C[p, j]; the
-    /// inventories of a column change by R − U unless every R is numpy-close to its U.
-    mutating func restock(day t: Int) throws {
-        let (n, N) = (n, columnCount)
-        for c in 0..<N {
-            let offset = c * n
-            let close = production.elements.withUnsafeBufferPointer { production in
-                model.inputCoefficients.elements.withUnsafeBufferPointer { coefficients in
-                    (0..<sectorCount).allSatisfy { p in
-                        supplied[p].elements.withUnsafeBufferPointer { supplied in
-                            orderScales[p].elements.withUnsafeBufferPointer { scale in
-                                (0..<n).allSatisfy { j in
-                                    isCloseAsNumPy(scale[offset + j] * supplied[offset + j], production[offset + j] * coefficients[j + p * n])
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            if close { continue }
-            for p in 0..<sectorCount {
-                if let j = updateInventory(product: p, column: c) {
-                    throw ARIOError.invalidInventory(
-                        scenario: columns[c].name, day: t, product: model.sectors[p].code, industry: model.industryName(j),
-                        value: inventories[p][j, c])
-                }
-            }
-        }
-    }
-
-    /// I ← (I − U) + R for product p in column c; the first industry whose inventory became negative or NaN.
-    private mutating func updateInventory(product p: Int, column c: Int) -> Int? {
-        let offset = c * n
-        var invalid: Int?
-        production.elements.withUnsafeBufferPointer { production in
-            model.inputCoefficients.elements.withUnsafeBufferPointer { coefficients in
-                supplied[p].elements.withUnsafeBufferPointer { supplied in
-                    orderScales[p].elements.withUnsafeBufferPointer { scale in
-                        inventories[p].elements.withUnsafeMutableBufferPointer { inventory in
-                            for j in 0..<n {
-                                let used = production[offset + j] * coefficients[j + p * n]
-                                let level = (inventory[offset + j] - used) + scale[offset + j] * supplied[offset + j]
-                                if invalid == nil, level < 0 || level.isNaN { invalid = j }
-                                inventory[offset + j] = level
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return invalid
     }
 }

@@ -107,15 +107,19 @@ struct ARIOLockstep {
         if t > 1 { updateOverproduction(demand: demand) }
         // (A10) capacity (X⁰ ∘ (1 − Δ)) ∘ α.
         var capacity = capacityLoss
-        for index in capacity.elements.indices {
-            capacity.elements[index] = (model.dailyOutput[index % n] * (1 - capacity.elements[index])) * overproduction.elements[index]
+        for c in 0..<columnCount {
+            for i in 0..<n {
+                let index = i + c * n
+                capacity.elements[index] = (model.dailyOutput[i] * (1 - capacity.elements[index])) * overproduction.elements[index]
+            }
         }
         // (A11) x_opt = min(D, capacity).
         var optimal = try optimalProduction(demand: demand, capacity: capacity, day: t)
         produce(optimal: optimal)
         let newWeights = supplierWeights(capacity: capacity)
         try supplyProducts(demand: demand, newWeights: newWeights)
-        try restock(day: t)
+        // Imports, rebuilding and recovery neither read nor change the domestic inventories, so they
+        // come before restocking, which then sets the orders' scales in the same pass.
         let importShortfall = try receiveImports(day: t)
         let carried = deliverRebuilding(demand: demand, rebuilding: rebuilding)
         for c in 0..<columnCount {
@@ -126,9 +130,10 @@ struct ARIOLockstep {
         for index in optimal.elements.indices {
             optimal.elements[index] = min(demandLeft.elements[index], capacity.elements[index])
         }
+        try restockAndScaleOrders(optimal: optimal, day: t)
         carriedRebuildingDemand = carried
         orderWeights = newWeights
-        try placeOrders(optimal: optimal)
+        try placeOrders()
         placeImportOrders(optimal: optimal)
         return ARIODayRecord(
             day: t, production: production, capacity: capacity, overproduction: overproduction, totalDemand: demand,
@@ -174,6 +179,7 @@ struct ARIOLockstep {
 /// finite values, equality otherwise (∞ = ∞; NaN is never close).
 @inline(__always)
 func isCloseAsNumPy(_ a: Double, _ b: Double) -> Bool {
-    if a.isFinite && b.isFinite { return abs(a - b) <= 1e-8 + 1e-5 * abs(b) }
-    return a == b
+    // Without branches, so that loops over it vectorise: for finite a and b, a = b implies the
+    // tolerance test; an infinite or NaN a fails the tolerance test; an infinite b is only close to itself.
+    (a == b) || (abs(a - b) <= 1e-8 + 1e-5 * abs(b) && abs(b) < .infinity)
 }

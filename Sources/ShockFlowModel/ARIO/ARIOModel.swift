@@ -21,8 +21,9 @@ public struct ARIOModel: Sendable {
     let dailyFlowsByProduct: [Matrix]
     /// A_C (n × S): [j, p] = Σ_r Z[(r, p), j] / x_j, the inputs of product p per unit of j's output (A3).
     let inputCoefficients: Matrix
-    /// n × S: whether product p counts in j's inventory constraint (A3): Σ_r Z[(r, p), j] > 1e-5·X⁰_j.
-    let constrainingInput: [Bool]
+    /// A_C where product p counts in j's inventory constraint (A3), Σ_r Z[(r, p), j] > 1e-5·X⁰_j, and 0
+    /// elsewhere (n × S): the coefficients of the inventory needed (A12).
+    let constrainingCoefficients: Matrix
     /// v = max(0, x − Zᵀ1), BoARIO's value added (imports included) (A2).
     public let valueAdded: [Double]
     /// Z, annual: the shares of a rebuilding demand among regions (A7).
@@ -85,7 +86,7 @@ public struct ARIOModel: Sendable {
         // (A3) input coefficients by product (pymrio's calc_A: Z·diag(1/x), 1/0 := 0, then summed over
         // regions) and the inputs that count in the inventory constraint (annual Z_C against daily X⁰).
         var coefficients = Matrix(rows: n, columns: sectors)
-        var constraining = [Bool](repeating: false, count: n * sectors)
+        var constraining = Matrix(rows: n, columns: sectors)
         for j in 0..<n {
             let reciprocal = x[j] == 0 ? 0 : 1 / x[j]
             for p in 0..<sectors {
@@ -96,11 +97,11 @@ public struct ARIOModel: Sendable {
                     coefficient += flow * reciprocal
                 }
                 coefficients[j, p] = coefficient
-                constraining[j + p * n] = purchases > dailyOutput[j] * Self.technologyThreshold
+                constraining[j, p] = purchases > dailyOutput[j] * Self.technologyThreshold ? coefficient : 0
             }
         }
         inputCoefficients = coefficients
-        constrainingInput = constraining
+        constrainingCoefficients = constraining
     }
 
     /// "region/sector" codes of industry i, for messages.

@@ -58,7 +58,14 @@ enum ARIOScenarioRun {
                 valueAddedShares: valueAddedShares, baseOutput: model.dailyOutput)
         }
         try model.run(columns, days: days) { record in
-            for index in recorders.indices { recorders[index].append(record) }
+            var baselineDays: [Int: ARIOColumnDay] = [:]
+            for index in recorders.indices {
+                let column = baselineColumn[index]
+                let baseline = baselineDays[column] ?? ARIOColumnDay(
+                    record, column: column, valueAddedShares: valueAddedShares, baseOutput: model.dailyOutput)
+                baselineDays[column] = baseline
+                recorders[index].append(record, baseline: baseline)
+            }
         }
         return zip(scenarios, recorders).map { scenario, recorder in
             result(scenario, recorder: recorder, economy: economy, baseOutput: model.dailyOutput)

@@ -32,14 +32,16 @@ struct ARIOWindowRecorder {
         national = ARIOResultMetric.allCases.map { RunMetric(name: $0.rawValue, baseline: [], scenario: []) }
     }
 
-    mutating func append(_ record: ARIODayRecord) {
+    /// Takes in a day: `baseline` must be the day's values of the baseline column (`ARIOColumnDay`), which
+    /// scenarios sharing a baseline compute once.
+    mutating func append(_ record: ARIODayRecord, baseline baselineDay: ARIOColumnDay) {
+        let scenarioDay = ARIOColumnDay(record, column: scenario, valueAddedShares: valueAddedShares, baseOutput: baseOutput)
         let closes = (record.day + 1) % every == 0 || record.day == days - 1
         for (index, metric) in ARIOResultMetric.allCases.enumerated() {
-            let values = (baseline: Self.values(metric, record, column: baseline, valueAddedShares),
-                          scenario: Self.values(metric, record, column: scenario, valueAddedShares))
-            national[index].baseline.append([total(metric, values.baseline)])
-            national[index].scenario.append([total(metric, values.scenario)])
+            national[index].baseline.append([baselineDay.totals[index]])
+            national[index].scenario.append([scenarioDay.totals[index]])
             guard let position = written.firstIndex(of: metric) else { continue }
+            let values = (baseline: baselineDay.values[index], scenario: scenarioDay.values[index])
             if metric.isStock || open[position].baseline.isEmpty {
                 open[position] = values
             } else {
@@ -53,34 +55,6 @@ struct ARIOWindowRecorder {
                 windows[position].scenario.append(open[position].scenario)
                 open[position] = ([], [])
             }
-        }
-    }
-
-    /// The national figure of a day: the sum over cells or products; overproduction's mean weighted by X⁰.
-    private func total(_ metric: ARIOResultMetric, _ values: [Double]) -> Double {
-        guard metric == .overproduction else { return values.reduce(0, +) }
-        let weight = baseOutput.reduce(0, +)
-        return weight == 0 ? 0 : zip(values, baseOutput).reduce(0.0) { $0 + $1.0 * $1.1 } / weight
-    }
-
-    /// One column of a day's record as a metric: n values per cell, or P per imported product.
-    static func values(_ metric: ARIOResultMetric, _ record: ARIODayRecord, column c: Int, _ valueAddedShares: [Double]) -> [Double] {
-        switch metric {
-        case .output: return record.production.column(c)
-        case .capacity: return record.capacity.column(c)
-        case .valueAdded: return zip(record.production.column(c), valueAddedShares).map { $0 * $1 }
-        case .deliveredFinal, .unmetFinal:
-            let (final, demand, production) = (record.finalDemand.column(c), record.totalDemand.column(c), record.production.column(c))
-            // (A13) every demand addressed to i receives x_i / D_i of it.
-            let delivered = final.indices.map { i in demand[i] != 0 ? final[i] * (production[i] / demand[i]) : 0 }
-            return metric == .deliveredFinal ? delivered : zip(final, delivered).map { $0 - $1 }
-        case .demand: return record.totalDemand.column(c)
-        case .rebuildDemand: return record.rebuildingDemand.column(c)
-        case .inventory: return record.inventory.column(c)
-        case .overproduction: return record.overproduction.column(c)
-        case .importUse: return record.importUse.column(c)
-        case .importShortfall: return record.importShortfall.column(c)
-        case .importInventory: return record.importInventory.column(c)
         }
     }
 }
