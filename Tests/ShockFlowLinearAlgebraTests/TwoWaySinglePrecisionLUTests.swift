@@ -1,10 +1,9 @@
-import COpenBLAS
 import ShockFlowTestSupport
 import Testing
 @testable import ShockFlowLinearAlgebra
 
 /// The blocked single-precision LU whose updates run in two halves (`TwoWaySinglePrecisionLU`), against
-/// LAPACK's `sgetrf` and the definition P·A = L·U.
+/// the definition P·A = L·U with partial pivoting.
 @Suite struct TwoWaySinglePrecisionLUTests {
     /// A general (non-Leontief) seeded matrix of order n with entries in [−1, 1): pivoting matters.
     private func randomMatrix(order n: Int, seed: UInt64) -> [Float] {
@@ -44,25 +43,18 @@ import Testing
 
     /// Order 900 (above `threadedOrder`, several panels and an uneven last one): the factors reproduce P·A
     /// to single precision's backward error (Higham 2002, theorem 9.3: ‖ΔA‖ ≤ γ_n·‖L‖·‖U‖; here well under
-    /// n·ε·growth), the row swaps are `sgetrf`'s, and the factors agree with `sgetrf`'s to single precision.
-    @Test func factorsReproducePermutedMatrixAndMatchLAPACK() throws {
+    /// n·ε·growth), and every multiplier of L is at most 1 in magnitude, as partial pivoting makes them.
+    @Test func factorsReproducePermutedMatrixWithPartialPivoting() throws {
         let n = 900
         let matrix = randomMatrix(order: n, seed: 900)
         let (factors, pivots, info) = factored(matrix, order: n, concurrently: true)
         #expect(info == 0)
         let error = try backwardError(matrix, order: n, factors: factors, pivots: pivots)
         #expect(error <= Double(n) * Double(Float.ulpOfOne), "backward error \(error)")
-        var reference = matrix
-        var referencePivots = [Int32](repeating: 0, count: n)
-        let referenceInfo = reference.withUnsafeMutableBufferPointer { f in
-            referencePivots.withUnsafeMutableBufferPointer {
-                LAPACKE_sgetrf(LAPACK_COL_MAJOR, Int32(n), Int32(n), f.baseAddress, Int32(n), $0.baseAddress)
-            }
-        }
-        #expect(referenceInfo == 0 && pivots == referencePivots)
-        let scale = reference.map { Double(abs($0)) }.max() ?? 1
-        let largest = zip(factors, reference).map { Double(abs($0 - $1)) }.max() ?? .infinity
-        #expect(largest <= 1e-3 * scale, "largest difference from sgetrf's factors \(largest)")
+        var largestMultiplier: Float = 0
+        for column in 0..<n { for row in column + 1..<n { largestMultiplier = max(largestMultiplier, abs(factors[row + column * n])) } }
+        #expect(largestMultiplier <= 1)
+        #expect(pivots.enumerated().allSatisfy { row, pivot in Int(pivot) - 1 >= row && Int(pivot) - 1 < n })
     }
 
     /// The halves on two threads or one after the other: the same factors and swaps to the last bit.
