@@ -119,7 +119,7 @@ struct SweepPlanner {
                 for run in first..<min(first + chunkSize, runs) {
                     switch variants.scenario(values: (0..<variants.samples.columns).map { variants.samples[run, $0] }) {
                     case .success(let scenario):
-                        if keep { result.scenarios.append(scenario) }
+                        if keep { result.scenarios.append(SweepVariants.forBatch(scenario)) }
                         let key = structureKey(scenario)
                         if let known = result.keys.firstIndex(of: key) {
                             result.outcomes.append(.success(known))

@@ -48,10 +48,19 @@ struct SweepVariants: @unchecked Sendable {  // the YAML tree is only read once 
         }
     }
 
-    /// Run `run`'s scenario.
+    /// Run `run`'s scenario as its batch runs it (`forBatch`).
     func scenario(run: Int) throws -> ResolvedScenario {
         if let kept, run < kept.count { return kept[run] }
-        return try scenario(values: (0..<samples.columns).map { samples[run, $0] }).get()
+        return Self.forBatch(try scenario(values: (0..<samples.columns).map { samples[run, $0] }).get())
+    }
+
+    /// `scenario` without its plan table applied (`plan`: the table's rows with their indices and the
+    /// per-layer tilts, a few hundred rows per run), which only a single run's files and manifest show;
+    /// the runs of a batch read the plan through `planTilt`, which holds it. Kept runs stay small.
+    static func forBatch(_ scenario: ResolvedScenario) -> ResolvedScenario {
+        var scenario = scenario
+        scenario.plan = nil
+        return scenario
     }
 
     /// The base with `values` written at the paths (nil: left as written), checked and resolved.

@@ -12,6 +12,22 @@ extension ScenarioResolver {
 
     /// `table` with `settings`, its own rows used for the provinces `selected`; problems are reported at `field`.
     mutating func resolvePlan(table: PlanTable, settings: PlanSettings, regions selected: [Int], field: FieldPath) -> ResolvedPlan? {
+        let rows: PlanRowIndexCache.Rows
+        if let known = planRows.rows(of: table) {
+            rows = known
+        } else {
+            guard let resolved = resolveRows(of: table, field: field) else { return nil }
+            planRows.store(resolved, for: table)
+            rows = resolved
+        }
+        return ResolvedPlan(
+            table: table, settings: settings, regions: selected, rows: rows, regionCount: economy.regionCount,
+            sectorCount: economy.sectorCount)
+    }
+
+    /// Every row of `table` with its province (nil: national layer) and sectors as indices of this
+    /// economy, or nil when one names a code the economy lacks (reported at `field` and at its place in the table).
+    private mutating func resolveRows(of table: PlanTable, field: FieldPath) -> PlanRowIndexCache.Rows? {
         var regionCodes: [String: Int] = [:]
         for (index, label) in economy.regions.enumerated() { regionCodes[label.code.lowercased()] = regionCodes[label.code.lowercased()] ?? index }
         var sectorCodes: [String: Int] = [:]
@@ -58,10 +74,7 @@ extension ScenarioResolver {
             }
             resolved.append((row, region, sectors))
         }
-        guard complete else { return nil }
-        return ResolvedPlan(
-            table: table, settings: settings, regions: selected, rows: resolved, regionCount: economy.regionCount,
-            sectorCount: economy.sectorCount)
+        return complete ? resolved : nil
     }
 
     /// A code written as a number matches the sector code of the same number (`6` → `06`).

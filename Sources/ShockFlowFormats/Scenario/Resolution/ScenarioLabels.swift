@@ -9,6 +9,8 @@ package struct ScenarioLabels: Sendable {
     let categories: LabelCatalog
     /// The value-added components a `cost` shock can name, sorted as `PriceStructure.componentNames`.
     let components: LabelCatalog
+    /// Plan tables' rows resolved to this economy's indices, shared by every scenario resolved with these labels.
+    let planRows = PlanRowIndexCache()
 
     package init(_ economy: Economy) {
         let name = economy.metadata.name

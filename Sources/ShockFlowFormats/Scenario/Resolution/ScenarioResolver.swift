@@ -39,12 +39,14 @@ struct ScenarioResolver {
     let products: LabelCatalog
     let categories: LabelCatalog
     let components: LabelCatalog
+    let planRows: PlanRowIndexCache
 
     init(economy: Economy, diagnostics: ScenarioDiagnostics, labels: ScenarioLabels) {
         self.economy = economy
         self.diagnostics = diagnostics
         (regions, sectors, products, categories) = (labels.regions, labels.sectors, labels.products, labels.categories)
         components = labels.components
+        planRows = labels.planRows
     }
 
     mutating func resolve(_ spec: ScenarioSpec, file: String) -> ResolvedScenario? {
