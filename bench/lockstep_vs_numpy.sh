@@ -6,7 +6,8 @@
 # each pair. Target: ShockFlow ≥ 6× faster.
 # Usage: lockstep_vs_numpy.sh SHOCKFLOW_BENCH PYTHON WORKDIR
 set -euo pipefail
-bench=$1 py=$2 work=$3
+bench=$1 work=$3
+py=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")  # absolute, kept inside its venv: the numpy side runs from bench/model-numpy
 folder="$work/china-2017-numpy"
 [ -d "$folder" ] || "$(dirname "$bench")/shockflow" economy build china-2017 --out "$folder" >/dev/null
 : > "$work/lockstep-pairs.txt"
