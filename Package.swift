@@ -95,7 +95,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ShockFlowReportTests",
-            dependencies: ["ShockFlowReport", "ShockFlowEngine", "ShockFlowFormats", .product(name: "Plot", package: "Plot")],
+            dependencies: [
+                "ShockFlowReport", "ShockFlowEngine", "ShockFlowFormats", "ShockFlowTestSupport",
+                .product(name: "Plot", package: "Plot"),
+            ],
             resources: [.copy("Fixtures")]
         ),
     ]

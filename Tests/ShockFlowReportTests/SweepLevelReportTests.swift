@@ -1,5 +1,6 @@
 import Foundation
 import ShockFlowEngine
+import ShockFlowTestSupport
 import Testing
 @testable import ShockFlowReport
 
@@ -10,8 +11,7 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("report-levels-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let economy = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("ShockFlowFormatsTests/Fixtures/economies/two-region").path
+        let economy = Fixtures.path("economies/two-region")
         let sweep = directory.appendingPathComponent("sweep.yaml")
         try Data("""
             schema_version: 1

@@ -1,5 +1,6 @@
 import Foundation
 import ShockFlowEngine
+import ShockFlowTestSupport
 import Testing
 @testable import ShockFlowReport
 
@@ -8,8 +9,7 @@ import Testing
 /// sectors appear by name and money in the economy's currency — or, for a folder whose manifest predates
 /// the names and the currency, by code and in the money unit as written.
 @Suite struct TimeAxisRunTests {
-    static let economy = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("ShockFlowFormatsTests/Fixtures/economies/two-region").path
+    static let economy = Fixtures.path("economies/two-region")
 
     /// A run of the two-region economy (given 10,000 yuan as its currency) with an import cut in periods
     /// 1 … `cutEnd`, in a fresh folder under `directory`.
